@@ -1,0 +1,5 @@
+"""Run tqcheck as `python -m tqcheck`."""
+
+from tqcheck.cli import main
+
+main()

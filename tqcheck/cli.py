@@ -1,0 +1,219 @@
+"""The command line: `tqcheck lint`, `tqcheck rules list|show|test`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tqcheck import __version__
+from tqcheck.config import FAIL_LEVELS, Config, find_config, load_config
+from tqcheck.errors import TqcheckError
+from tqcheck.inputs import LoadOptions
+from tqcheck.report import FORMATS
+
+app = typer.Typer(
+    name="tqcheck",
+    help="Check machine-translated news: name variants, broken quotes, calques, "
+    "source-language typography, site boilerplate.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="Document and test rules.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+RulesOption = Annotated[list[Path] | None, typer.Option(
+    "--rules", help="Extra rule folder or file (repeatable).", show_default=False)]
+NoDefaultRules = Annotated[bool, typer.Option(
+    "--no-default-rules", help="Do not load the rule packs shipped with tqcheck.")]
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", help="Config file (default: tqcheck.toml or pyproject.toml, found upward).",
+    show_default=False)]
+
+
+def fail(message: str) -> typer.Exit:
+    """Print an error line and return the exit to raise (code 2)."""
+    typer.echo(f"tqcheck: error: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def run_config(config_path: Path | None, rules: list[Path] | None, no_default_rules: bool) -> Config:
+    """The config file's settings with the rule options of the command line applied."""
+    config = load_config(config_path or find_config(Path.cwd()))
+    config.rules += rules or []
+    config.default_rules = config.default_rules and not no_default_rules
+    return config
+
+
+def version_callback(value: bool) -> None:
+    """Print the version and stop."""
+    if value:
+        typer.echo(f"tqcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback,
+                                          is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """tqcheck: a translation-quality checker for machine-translated news."""
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Article folders, .txt/.md/.html files, folder trees, or - for stdin.",
+        show_default=False)] = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", help=f"Report format: {', '.join(FORMATS)}.")] = "text",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file.", show_default=False)] = None,
+    jsonl: Annotated[list[Path] | None, typer.Option(
+        "--jsonl", help="JSON Lines file of articles (id, mt, source, ref, source_lang, "
+        "target_lang); repeatable.", show_default=False)] = None,
+    rules: RulesOption = None,
+    no_default_rules: NoDefaultRules = False,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Only these rule ids or globs (repeatable, e.g. 'names/*').",
+        show_default=False)] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Turn off rule ids or globs (repeatable).", show_default=False)] = None,
+    source_lang: Annotated[str | None, typer.Option(
+        "--source-lang", help="Source language of every article (e.g. fr).",
+        show_default=False)] = None,
+    target_lang: Annotated[str | None, typer.Option(
+        "--target-lang", help="Target language of every article (e.g. en).",
+        show_default=False)] = None,
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", help="Exit 1 on findings at or above: error, warning, info, never "
+        "[default: error].", show_default=False)] = None,
+    exit_zero: Annotated[bool, typer.Option(
+        "--exit-zero", help="Exit 0 even with findings (errors of tqcheck itself still exit 2).")
+    ] = False,
+    stdin_filename: Annotated[str | None, typer.Option(
+        "--stdin-filename", help="Name shown for stdin input (its suffix picks the markup).",
+        show_default=False)] = None,
+    max_file_size: Annotated[int | None, typer.Option(
+        "--max-file-size", help="Skip (and report) files larger than this many bytes.",
+        show_default=False)] = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Check articles and report findings; exit 1 when a finding reaches --fail-on."""
+    from tqcheck.report import renderer
+    from tqcheck.run import lint as run_lint
+
+    if output_format not in FORMATS:
+        raise fail(f"unknown format '{output_format}' (choose from {', '.join(FORMATS)})")
+    if fail_on is not None and fail_on not in FAIL_LEVELS:
+        raise fail(f"unknown --fail-on level '{fail_on}' (choose from {', '.join(FAIL_LEVELS)})")
+    if not paths and not jsonl:
+        raise fail("give at least one path (or - for stdin, or --jsonl FILE)")
+    try:
+        config = run_config(config_path, rules, no_default_rules)
+        config.select = select or config.select
+        config.ignore = config.ignore + (ignore or [])
+        options = LoadOptions(
+            source_lang=source_lang, target_lang=target_lang,
+            default_source_lang=config.source_lang, default_target_lang=config.target_lang,
+            max_bytes=max_file_size if max_file_size is not None else config.max_file_size,
+            exclude=tuple(config.exclude), stdin_filename=stdin_filename)
+        result = run_lint(paths or [], jsonl or [], config, options)
+    except TqcheckError as error:
+        raise fail(str(error)) from None
+    for missing in result.missing:
+        typer.echo(f"tqcheck: error: path not found: {missing}", err=True)
+    for empty in result.empty_dirs:
+        typer.echo(f"tqcheck: warning: no articles found under {empty}", err=True)
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = renderer(output_format)(result, color=color)
+    if output is None:
+        sys.stdout.write(report)
+    else:
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as error:
+            raise fail(f"cannot write {output}: {error.strerror or error}") from None
+    if result.missing:
+        raise typer.Exit(EXIT_ERROR)
+    level = fail_on or config.fail_on
+    raise typer.Exit(EXIT_FINDINGS if result.fails(level) and not exit_zero else EXIT_OK)
+
+
+def loaded_rules(rules: list[Path] | None, no_default_rules: bool, config_path: Path | None,
+                 directories: list[Path] | None = None):  # noqa: ANN201
+    """The rules a `rules` subcommand works on (explicit folders replace the defaults)."""
+    from tqcheck.loader import load_rules
+    from tqcheck.run import rule_paths
+
+    try:
+        config = run_config(config_path, rules, no_default_rules)
+        paths = list(directories) if directories else rule_paths(config)
+        return load_rules(paths)
+    except TqcheckError as error:
+        raise fail(str(error)) from None
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOption = None, no_default_rules: NoDefaultRules = False,
+               config_path: ConfigOption = None) -> None:
+    """List the rules: id, type, severity, category and what each one checks."""
+    loaded = loaded_rules(rules, no_default_rules, config_path)
+    width = max((len(r.id) for r in loaded), default=4)
+    for rule in sorted(loaded, key=lambda r: r.id):
+        summary = (rule.description or rule.message).strip().split("\n")[0]
+        typer.echo(f"{rule.id:<{width}}  {rule.type:<9} {rule.severity.value:<8} "
+                   f"{rule.category:<36} {summary}")
+    typer.echo(f"{len(loaded)} rules")
+
+
+@rules_app.command("show")
+def rules_show(rule_id: Annotated[str, typer.Argument(help="Rule id, e.g. names/variants.")],
+               rules: RulesOption = None, no_default_rules: NoDefaultRules = False,
+               config_path: ConfigOption = None) -> None:
+    """Show one rule's documentation, settings and examples."""
+    loaded = {r.id: r for r in loaded_rules(rules, no_default_rules, config_path)}
+    rule = loaded.get(rule_id)
+    if rule is None:
+        raise fail(f"no rule '{rule_id}' (see `tqcheck rules list`)")
+    lines = [rule.id, "", rule.description or "(no description)", "",
+             f"type:      {rule.type}", f"category:  {rule.category}",
+             f"severity:  {rule.severity.value}", f"message:   {rule.message}",
+             f"languages: source {', '.join(rule.source_langs) or 'any'}; "
+             f"target {', '.join(rule.target_langs) or 'any'}",
+             f"defined:   {rule.origin}"]
+    lines += ["", "Flags:"] + [f"  {e}" for e in rule.examples.bad]
+    lines += ["", "Leaves alone:"] + [f"  {e}" for e in rule.examples.good]
+    typer.echo("\n".join(lines))
+
+
+@rules_app.command("test")
+def rules_test(
+    directories: Annotated[list[Path] | None, typer.Argument(
+        help="Rule folders or files to test (default: the configured rules).",
+        show_default=False)] = None,
+    rules: RulesOption = None, no_default_rules: NoDefaultRules = False,
+    config_path: ConfigOption = None,
+) -> None:
+    """Run every rule's examples: bad ones must be flagged, good ones must not."""
+    from tqcheck.ruletest import check_examples
+
+    loaded = loaded_rules(rules, no_default_rules, config_path, directories)
+    failures = [failure for rule in loaded for failure in check_examples(rule)]
+    for failure in failures:
+        typer.echo(str(failure), err=True)
+    examples = sum(len(r.examples.bad) + len(r.examples.good) for r in loaded)
+    verdict = f"{len(failures)} failing" if failures else "all pass"
+    typer.echo(f"{len(loaded)} rules, {examples} examples: {verdict}")
+    raise typer.Exit(EXIT_FINDINGS if failures else EXIT_OK)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,97 @@
+"""Articles and documents: exact text, a line index, and the text that checks may read."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+Markup = Literal["text", "markdown", "html"]
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+MARKUP_BY_SUFFIX: dict[str, Markup] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def markup_of(filename: str) -> Markup:
+    """Return the markup of a file from its suffix (plain text when unknown)."""
+    lowered = filename.lower()
+    for suffix, markup in MARKUP_BY_SUFFIX.items():
+        if lowered.endswith(suffix):
+            return markup
+    return "text"
+
+
+@dataclass
+class Document:
+    """One text (a translation, a source or a reference) and where it came from.
+
+    `text` is the exact content (a UTF-8 byte-order mark is not part of it);
+    offsets everywhere are code-point offsets into it.
+    """
+
+    path: str
+    text: str
+    lang: str | None = None
+    markup: Markup = "text"
+    has_bom: bool = False
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offsets at which each line begins (CRLF, CR and LF all end a line)."""
+        return [0, *(m.end() for m in LINE_BREAK.finditer(self.text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of a code-point offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Return the code-point offset of a 1-based (line, column)."""
+        return self.line_starts[line - 1] + column - 1
+
+    def line_text(self, line: int) -> str:
+        """Return the content of a 1-based line, without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    @cached_property
+    def checkable(self) -> str:
+        """The text with markup, code and URLs blanked out: same length, same offsets."""
+        from tqcheck import markup
+
+        if self.markup == "markdown":
+            return markup.mask_markdown(self.text)
+        if self.markup == "html":
+            return markup.mask_html(self.text)
+        return markup.mask_urls(self.text)
+
+    @cached_property
+    def word_count(self) -> int:
+        """Number of words in the checkable text."""
+        return len(self.checkable.split())
+
+
+@dataclass
+class Article:
+    """A machine translation to check, with its optional source and references."""
+
+    id: str
+    target: Document
+    source: Document | None = None
+    refs: list[Document] = field(default_factory=list)
+    source_lang: str | None = None
+    meta: dict[str, object] = field(default_factory=dict)
+    ignore: list[str] = field(default_factory=list)
+
+    @property
+    def target_lang(self) -> str | None:
+        """Language of the translation, when known."""
+        return self.target.lang

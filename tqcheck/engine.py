@@ -1,0 +1,121 @@
+"""The rule engine: a rule is a configured check; applying it to an article gives findings."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+
+from tqcheck.checks.base import Check
+from tqcheck.checks.pattern import CheckTimeout
+from tqcheck.documents import Article
+from tqcheck.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Texts a rule must flag (`bad`, expected spans may be marked [[like this]]) and must not."""
+
+    bad: tuple[str, ...] = ()
+    good: tuple[str, ...] = ()
+
+
+@dataclass
+class Rule:
+    """One rule loaded from YAML: identity, reporting details and its configured check."""
+
+    id: str
+    type: str
+    category: str
+    severity: Severity
+    message: str
+    check: Check
+    origin: str
+    description: str = ""
+    examples: Examples = field(default_factory=Examples)
+    source_langs: tuple[str, ...] = ()
+    target_langs: tuple[str, ...] = ()
+
+    @property
+    def family(self) -> str:
+        """The part of the id before the last slash (e.g. `names`)."""
+        return self.id.rsplit("/", 1)[0]
+
+    def applies(self, article: Article) -> bool:
+        """Whether the rule is meant for the article's language pair.
+
+        A restriction on a language the article does not know excludes the article.
+        """
+        if self.target_langs and article.target_lang not in self.target_langs:
+            return False
+        return not (self.source_langs and article.source_lang not in self.source_langs)
+
+    def run(self, article: Article, severity: Severity | None = None) -> list[Finding]:
+        """Apply the rule to an article's target text and build its findings."""
+        document = article.target
+        found = []
+        for hit in self.check.find(article):
+            values = {"text": document.text[hit.start:hit.end],
+                      "suggestion": hit.suggestion or "", **hit.fields}
+            found.append(Finding.in_document(
+                document, hit.start, hit.end, rule=self.id, category=self.category,
+                severity=severity or self.severity,
+                message=self.message.format_map(values), suggestion=hit.suggestion))
+        return found
+
+
+def template_fields(template: str) -> set[str]:
+    """The field names a message template uses; raises ValueError on a malformed one."""
+    names = set()
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"use plain fields like {{text}}, not {{{name}}}")
+        names.add(name)
+    return names
+
+
+def matches_any(rule_id: str, globs: list[str]) -> bool:
+    """Whether a rule id matches one of the ids or globs (`names/*`)."""
+    return any(fnmatchcase(rule_id, glob) for glob in globs)
+
+
+class Engine:
+    """Applies the selected rules to articles, with the run's severity and ignore policy."""
+
+    def __init__(self, rules: list[Rule], severity_overrides: dict[str, Severity] | None = None,
+                 path_ignores: dict[str, list[str]] | None = None) -> None:
+        self.rules = rules
+        self.severity_overrides = severity_overrides or {}
+        self.path_ignores = path_ignores or {}
+
+    def severity_of(self, rule: Rule) -> Severity:
+        """The severity a rule reports with in this run (the last matching override wins)."""
+        chosen = rule.severity
+        for glob, severity in self.severity_overrides.items():
+            if fnmatchcase(rule.id, glob):
+                chosen = severity
+        return chosen
+
+    def ignored_here(self, rule: Rule, article: Article) -> bool:
+        """Whether the article or a per-path setting turns the rule off."""
+        if matches_any(rule.id, article.ignore):
+            return True
+        return any(fnmatchcase(article.target.path, path_glob) and matches_any(rule.id, ids)
+                   for path_glob, ids in self.path_ignores.items())
+
+    def lint(self, article: Article) -> list[Finding]:
+        """All findings of all applicable rules in one article, in deterministic order."""
+        found: list[Finding] = []
+        for rule in self.rules:
+            if not rule.applies(article) or self.ignored_here(rule, article):
+                continue
+            try:
+                found.extend(rule.run(article, self.severity_of(rule)))
+            except CheckTimeout as timeout:
+                found.append(Finding(
+                    path=article.target.path, line=1, column=1, end_line=1, end_column=1,
+                    rule="tqcheck/rule-timeout", category="Other", severity=Severity.ERROR,
+                    message=f"rule '{rule.id}' stopped on this article: {timeout}", text=""))
+        return sorted(found, key=lambda f: f.sort_key)

@@ -1,0 +1,95 @@
+"""Findings: what a rule reports, placed in a file by line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from tqcheck.documents import Document
+
+
+class Severity(str, Enum):
+    """How bad a finding is; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Numeric rank for comparisons (higher is worse)."""
+        return SEVERITY_RANK[self]
+
+
+SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One defect found in one file.
+
+    line/column are 1-based; end_column is exclusive; columns count code points.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    text: str
+    suggestion: str | None = None
+
+    @classmethod
+    def in_document(
+        cls,
+        document: Document,
+        start: int,
+        end: int,
+        *,
+        rule: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        suggestion: str | None = None,
+    ) -> Finding:
+        """Build a finding for the code-point span [start, end) of a document."""
+        line, column = document.position(start)
+        end_line, end_column = document.position(end)
+        return cls(
+            path=document.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=rule,
+            category=category,
+            severity=severity,
+            message=message,
+            text=document.text[start:end],
+            suggestion=suggestion,
+        )
+
+    @property
+    def sort_key(self) -> tuple:
+        """Deterministic order: by file, then position, then rule."""
+        return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule)
+
+    def to_dict(self) -> dict[str, object]:
+        """The finding as in the findings JSON contract."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.value,
+            "message": self.message,
+            "text": self.text,
+            "suggestion": self.suggestion,
+        }

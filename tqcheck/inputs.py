@@ -1,0 +1,345 @@
+"""Turn paths, stdin and JSONL into articles; unreadable inputs become `input/...` findings."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from tqcheck.documents import Article, Document, markup_of
+from tqcheck.findings import Finding, Severity
+from tqcheck.langid import detect_language
+from tqcheck.yamlfile import LineMap, YamlError, read_yaml
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_EXT = r"\.(?:txt|md|markdown|html?)"
+_LANG = r"(?:\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?))?"
+TARGET_FILE = re.compile(rf"(?:mt|target){_LANG}{_EXT}", re.IGNORECASE)
+SOURCE_FILE = re.compile(rf"source{_LANG}{_EXT}", re.IGNORECASE)
+REF_FILE = re.compile(rf"ref(?:[-_.]?(?P<n>\d+))?{_LANG}{_EXT}", re.IGNORECASE)
+BARE_FILE_LANG = re.compile(r".+\.(?P<lang>[a-z]{2}(?:[-_][A-Z]{2})?)\.[^.]+")
+DEFAULT_EXCLUDE = ("README*", "readme*", "LICENSE*", "CHANGELOG*", "CONTRIBUTING*")
+SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+BINARY_SNIFF_BYTES = 8192
+
+
+@dataclass
+class LoadOptions:
+    """How to read inputs: languages from the CLI and config, limits and excludes."""
+
+    source_lang: str | None = None
+    target_lang: str | None = None
+    default_source_lang: str | None = None
+    default_target_lang: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    exclude: tuple[str, ...] = ()
+    stdin_filename: str | None = None
+
+
+@dataclass
+class Loaded:
+    """The articles read, the problems met, and what was not found at all."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    empty_dirs: list[str] = field(default_factory=list)
+
+    def extend(self, other: Loaded) -> None:
+        """Add another load's results to this one."""
+        self.articles += other.articles
+        self.problems += other.problems
+        self.missing += other.missing
+        self.empty_dirs += other.empty_dirs
+
+
+def problem(path: str, rule: str, message: str, severity: Severity = Severity.ERROR,
+            line: int = 1, column: int = 1) -> Finding:
+    """An `input/...` finding about a file that could not be checked (or only in part)."""
+    return Finding(path=path, line=line, column=column, end_line=line, end_column=column,
+                   rule=f"input/{rule}", category="Other", severity=severity,
+                   message=message, text="")
+
+
+def decode(data: bytes, path: str, max_bytes: int) -> tuple[Document | None, Finding | None]:
+    """Decode file bytes into a Document, or explain why they cannot be checked."""
+    if len(data) > max_bytes:
+        return None, problem(path, "too-large", f"file is {len(data):,} bytes, over the "
+                             f"{max_bytes:,}-byte limit (raise max-file-size to check it)")
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        return None, problem(path, "binary", "file looks binary (it contains NUL bytes); "
+                             "not checked")
+    has_bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        valid = data[:error.start].decode("utf-8-sig", errors="replace")
+        line = valid.count("\n") + 1
+        column = len(valid) - (valid.rfind("\n") + 1) + 1
+        return None, problem(path, "invalid-utf8", f"not valid UTF-8: byte 0x{data[error.start]:02x}"
+                             f" at byte offset {error.start}; save the file as UTF-8",
+                             line=line, column=column)
+    if not text.strip():
+        return None, problem(path, "empty", "file is empty; nothing to check", Severity.WARNING)
+    return Document(path=path, text=text, markup=markup_of(path), has_bom=has_bom), None
+
+
+def read_document(path: Path, display: str, max_bytes: int) -> tuple[Document | None, Finding | None]:
+    """Read one file into a Document, or a problem finding."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, problem(display, "too-large", f"file is {size:,} bytes, over the "
+                                 f"{max_bytes:,}-byte limit (raise max-file-size to check it)")
+        data = path.read_bytes()
+    except OSError as error:
+        return None, problem(display, "unreadable", f"cannot read file: {error.strerror or error}")
+    return decode(data, display, max_bytes)
+
+
+def display_path(path: Path) -> str:
+    """The path as shown in reports: as given, with forward slashes."""
+    return path.as_posix()
+
+
+def is_article_folder(directory: Path) -> bool:
+    """Whether a folder holds a target file (mt.<lang>.txt or target.<lang>.*)."""
+    try:
+        return any(TARGET_FILE.fullmatch(p.name) and p.is_file() for p in directory.iterdir())
+    except OSError:
+        return False
+
+
+def resolve_target_lang(options: LoadOptions, meta_lang: str | None, file_lang: str | None,
+                        text: str) -> str | None:
+    """Target language: CLI, then article.yaml, then file name, then config, then detection."""
+    return (options.target_lang or meta_lang or file_lang or options.default_target_lang
+            or detect_language(text))
+
+
+def assign_langs(options: LoadOptions, meta: dict[str, object], target: Document,
+                 source: Document | None, refs: list[Document], target_file_lang: str | None = None,
+                 source_file_lang: str | None = None) -> str | None:
+    """Set the languages of an article's documents (same precedence on both sides).
+
+    Returns the source language, which is known even when no source text is.
+    """
+    target.lang = resolve_target_lang(options, _meta_str(meta, "target_lang"), target_file_lang,
+                                      target.checkable)
+    source_lang = (options.source_lang or _meta_str(meta, "source_lang") or source_file_lang
+                   or options.default_source_lang
+                   or (detect_language(source.checkable) if source else None))
+    if source is not None:
+        source.lang = source_lang
+    for ref in refs:
+        ref.lang = target.lang
+    return source_lang
+
+
+def _lang(match: re.Match[str] | None) -> str | None:
+    """The language code captured by a file-name pattern, lower-case with a hyphen."""
+    lang = match and match.group("lang")
+    return lang.replace("_", "-").lower() if lang else None
+
+
+def read_metadata(directory: Path, loaded: Loaded) -> dict[str, object]:
+    """Read article.yaml (optional); an unreadable one is a problem, not a stop."""
+    path = directory / "article.yaml"
+    if not path.is_file():
+        return {}
+    try:
+        data = read_yaml(path, display_path(path))
+    except YamlError as error:
+        loaded.problems.append(problem(error.path, "invalid-metadata", error.message,
+                                       line=error.line or 1))
+        return {}
+    if not isinstance(data, LineMap):
+        loaded.problems.append(problem(display_path(path), "invalid-metadata",
+                                       "article.yaml must be a mapping of keys"))
+        return {}
+    return dict(data)
+
+
+def _meta_str(meta: dict[str, object], key: str) -> str | None:
+    """A string value of article.yaml, or None."""
+    value = meta.get(key)
+    return value if isinstance(value, str) and value else None
+
+
+def _meta_list(meta: dict[str, object], key: str) -> list[str]:
+    """A list-of-strings value of article.yaml (a single string counts as a list of one)."""
+    value = meta.get(key)
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def load_article_folder(directory: Path, options: LoadOptions) -> Loaded:
+    """Read one article folder: target, optional source, references and article.yaml."""
+    loaded = Loaded()
+    meta = read_metadata(directory, loaded)
+    target_file = source_file = None
+    ref_files: list[tuple[int, Path]] = []
+    for path in sorted(directory.iterdir()):
+        if not path.is_file():
+            continue
+        if TARGET_FILE.fullmatch(path.name) and target_file is None:
+            target_file = path
+        elif SOURCE_FILE.fullmatch(path.name) and source_file is None:
+            source_file = path
+        elif match := REF_FILE.fullmatch(path.name):
+            ref_files.append((int(match.group("n") or 1), path))
+    assert target_file is not None  # callers check is_article_folder first
+    target, issue = read_document(target_file, display_path(target_file), options.max_bytes)
+    if target is None:
+        loaded.problems.append(issue)  # type: ignore[arg-type]
+        return loaded
+    source = None
+    if source_file is not None:
+        source, issue = read_document(source_file, display_path(source_file), options.max_bytes)
+        loaded.problems += [issue] if issue else []
+    refs = []
+    for _, ref_file in sorted(ref_files):
+        ref, issue = read_document(ref_file, display_path(ref_file), options.max_bytes)
+        loaded.problems += [issue] if issue else []
+        refs += [ref] if ref else []
+    source_lang = assign_langs(options, meta, target, source, refs,
+                               _lang(TARGET_FILE.fullmatch(target_file.name)),
+                               _lang(SOURCE_FILE.fullmatch(source_file.name)) if source_file else None)
+    loaded.articles.append(Article(id=display_path(directory), target=target, source=source,
+                                   refs=refs, source_lang=source_lang, meta=meta,
+                                   ignore=_meta_list(meta, "ignore")))
+    return loaded
+
+
+def article_from_document(document: Document, options: LoadOptions,
+                          file_lang: str | None = None) -> Article:
+    """A target-only article from one document, its languages resolved."""
+    document.lang = resolve_target_lang(options, None, file_lang, document.checkable)
+    return Article(id=document.path, target=document,
+                   source_lang=options.source_lang or options.default_source_lang)
+
+
+def load_bare_file(path: Path, options: LoadOptions) -> Loaded:
+    """Read a single .txt/.md/.html file as a target-only article."""
+    loaded = Loaded()
+    document, issue = read_document(path, display_path(path), options.max_bytes)
+    if document is None:
+        loaded.problems.append(issue)  # type: ignore[arg-type]
+    else:
+        lang = _lang(BARE_FILE_LANG.fullmatch(path.name))
+        loaded.articles.append(article_from_document(document, options, lang))
+    return loaded
+
+
+def _excluded(name: str, options: LoadOptions) -> bool:
+    """Whether a file found while walking a folder is left out."""
+    return any(fnmatchcase(name, glob) for glob in (*DEFAULT_EXCLUDE, *options.exclude))
+
+
+def load_tree(root: Path, options: LoadOptions) -> Loaded:
+    """Every article under a folder, recursively, in sorted order."""
+    loaded = Loaded()
+    if is_article_folder(root):
+        return load_article_folder(root, options)
+    for current, dirs, files in os.walk(root):
+        here = Path(current)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
+                         and not _excluded(d, options))
+        article_dirs = [d for d in dirs if is_article_folder(here / d)]
+        for name in sorted(files):
+            if name.lower().endswith(TEXT_SUFFIXES) and not _excluded(name, options):
+                loaded.extend(load_bare_file(here / name, options))
+        for name in article_dirs:
+            loaded.extend(load_article_folder(here / name, options))
+        dirs[:] = [d for d in dirs if d not in article_dirs]
+    if not loaded.articles and not loaded.problems:
+        loaded.empty_dirs.append(display_path(root))
+    return loaded
+
+
+def load_stdin(options: LoadOptions) -> Loaded:
+    """Read one article from standard input (named by --stdin-filename, else `-`)."""
+    loaded = Loaded()
+    name = options.stdin_filename or "-"
+    document, issue = decode(sys.stdin.buffer.read(), name, options.max_bytes)
+    if document is None:
+        loaded.problems.append(issue)  # type: ignore[arg-type]
+    else:
+        lang = _lang(BARE_FILE_LANG.fullmatch(Path(name).name))
+        loaded.articles.append(article_from_document(document, options, lang))
+    return loaded
+
+
+def load_paths(paths: list[str], options: LoadOptions) -> Loaded:
+    """Load articles from command-line paths (`-` is stdin), in the order given."""
+    loaded = Loaded()
+    for raw in paths:
+        if raw == "-":
+            loaded.extend(load_stdin(options))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            loaded.extend(load_tree(path, options))
+        elif path.is_file():
+            if TARGET_FILE.fullmatch(path.name):
+                loaded.extend(load_article_folder(path.parent, options))
+            else:
+                loaded.extend(load_bare_file(path, options))
+        else:
+            loaded.missing.append(raw)
+    return loaded
+
+
+def load_jsonl(path: Path, options: LoadOptions) -> Loaded:
+    """Read articles from JSON Lines: id, mt, optional source, ref (string or list), langs."""
+    loaded = Loaded()
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        loaded.missing.append(shown)
+        return loaded
+    except OSError as error:
+        loaded.problems.append(problem(shown, "unreadable", f"cannot read: {error.strerror}"))
+        return loaded
+    text = data.decode("utf-8-sig", errors="replace")
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            article = _jsonl_article(line, number, shown, options, loaded)
+            loaded.articles += [article] if article else []
+    return loaded
+
+
+def _jsonl_article(line: str, number: int, shown: str, options: LoadOptions,
+                   loaded: Loaded) -> Article | None:
+    """One JSONL record as an article, or a problem finding at its line."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        loaded.problems.append(problem(shown, "invalid-jsonl", f"invalid JSON: {error.msg}",
+                                       line=number, column=error.colno))
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get("mt"), str):
+        loaded.problems.append(problem(shown, "invalid-jsonl",
+                                       "each line must be an object with a string 'mt'",
+                                       line=number))
+        return None
+    article_id = str(record.get("id", number))
+    base = f"{shown}#{article_id}"
+    target = Document(path=base, text=record["mt"])
+    source = Document(path=f"{base}/source", text=record["source"]) \
+        if isinstance(record.get("source"), str) else None
+    refs_raw = record.get("ref", [])
+    refs_raw = [refs_raw] if isinstance(refs_raw, str) else refs_raw
+    refs = [Document(path=f"{base}/ref-{i}", text=r)
+            for i, r in enumerate(refs_raw if isinstance(refs_raw, list) else [], 1)
+            if isinstance(r, str)]
+    source_lang = assign_langs(options, record, target, source, refs)
+    return Article(id=article_id, target=target, source=source, refs=refs,
+                   source_lang=source_lang, meta=record, ignore=_meta_list(record, "ignore"))

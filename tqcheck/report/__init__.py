@@ -1,0 +1,23 @@
+"""Output formats, one module each, registered by the name used with --format."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Protocol
+
+from tqcheck.run import LintResult
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+class Renderer(Protocol):
+    """A format's entry point: the whole report as one string."""
+
+    def __call__(self, result: LintResult, *, color: bool = False) -> str: ...
+
+
+def renderer(name: str) -> Renderer:
+    """The render function of a format (its module is imported only when used)."""
+    if name not in FORMATS:
+        raise ValueError(f"unknown format '{name}' (known formats: {', '.join(FORMATS)})")
+    return import_module(f"tqcheck.report.{name}_format").render

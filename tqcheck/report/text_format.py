@@ -1,0 +1,61 @@
+"""`--format text` (default): findings grouped by file, with the offending text, and a summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from tqcheck.findings import Finding, Severity
+from tqcheck.run import LintResult
+
+CONTEXT = 40
+COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def paint(text: str, code: str, color: bool) -> str:
+    """Wrap text in an ANSI colour when colour is on."""
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def excerpt(finding: Finding) -> str:
+    """The flagged text on one line, shortened, with its suggestion."""
+    text = finding.text.replace("\r", "").replace("\n", "⏎")
+    if len(text) > 2 * CONTEXT:
+        text = text[:CONTEXT] + " … " + text[-CONTEXT:]
+    if finding.suggestion is not None:
+        return f"{text!r} -> {finding.suggestion!r}"
+    return repr(text)
+
+
+def finding_lines(finding: Finding, color: bool) -> list[str]:
+    """The two lines of one finding: where and what, then the offending text."""
+    where = paint(f"{finding.path}:{finding.line}:{finding.column}:", "1", color)
+    severity = paint(finding.severity.value, COLORS[finding.severity], color)
+    rule = paint(finding.rule, "2", color)
+    lines = [f"{where} {severity} {rule} {finding.message}"]
+    if finding.text or finding.suggestion is not None:
+        lines.append(f"    {excerpt(finding)}")
+    return lines
+
+
+def summary(result: LintResult) -> str:
+    """One line: how many findings of each severity in how many articles."""
+    counts = result.count_by_severity()
+    parts = ", ".join(f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items() if n)
+    total = len(result.findings)
+    noun = "article" if result.articles == 1 else "articles"
+    if not total:
+        return f"No findings in {result.articles} {noun} ({len(result.rules)} rules)."
+    return (f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in "
+            f"{result.articles} {noun} ({len(result.rules)} rules).")
+
+
+def render(result: LintResult, *, color: bool = False) -> str:
+    """The whole text report."""
+    out: list[str] = []
+    for _, group in groupby(sorted(result.findings, key=lambda f: f.sort_key),
+                            key=lambda f: f.path):
+        for finding in group:
+            out += finding_lines(finding, color)
+        out.append("")
+    out.append(summary(result))
+    return "\n".join(out) + "\n"

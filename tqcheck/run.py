@@ -1,0 +1,73 @@
+"""One lint run: rules and articles in, findings out (no printing, no formats)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqcheck.config import Config
+from tqcheck.engine import Engine, Rule, matches_any
+from tqcheck.findings import SEVERITY_RANK, Finding, Severity
+from tqcheck.inputs import LoadOptions, Loaded, load_jsonl, load_paths
+from tqcheck.loader import default_rules_dir, load_rules
+
+
+@dataclass
+class LintResult:
+    """What a run found, and what it ran."""
+
+    findings: list[Finding]
+    rules: list[Rule]
+    articles: int
+    missing: list[str] = field(default_factory=list)
+    empty_dirs: list[str] = field(default_factory=list)
+
+    def count_by_severity(self) -> dict[str, int]:
+        """Number of findings per severity (every severity present, worst first)."""
+        counts = Counter(f.severity.value for f in self.findings)
+        return {s.value: counts.get(s.value, 0) for s in sorted(Severity, key=SEVERITY_RANK.get,
+                                                                 reverse=True)}
+
+    def count_by_rule(self) -> dict[str, int]:
+        """Number of findings per rule id, sorted by id."""
+        return dict(sorted(Counter(f.rule for f in self.findings).items()))
+
+    def fails(self, fail_on: str) -> bool:
+        """Whether a finding is at or above the fail level (`never` never fails)."""
+        if fail_on == "never":
+            return False
+        threshold = SEVERITY_RANK[Severity(fail_on)]
+        return any(f.severity.rank >= threshold for f in self.findings)
+
+
+def rule_paths(config: Config) -> list[Path]:
+    """The rule folders of a run: the shipped packs (unless turned off), then the user's."""
+    return ([default_rules_dir()] if config.default_rules else []) + config.rules
+
+
+def select_rules(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
+    """Rules matching `select` (all when empty) and not matching `ignore`."""
+    return [r for r in rules
+            if (not select or matches_any(r.id, select)) and not matches_any(r.id, ignore)]
+
+
+def load_inputs(paths: list[str], jsonl: list[Path], options: LoadOptions) -> Loaded:
+    """Articles from paths and JSONL files, in the order given."""
+    loaded = load_paths(paths, options)
+    for file in jsonl:
+        loaded.extend(load_jsonl(file, options))
+    return loaded
+
+
+def lint(paths: list[str], jsonl: list[Path], config: Config, options: LoadOptions) -> LintResult:
+    """Load rules and articles, apply the rules, and collect every finding."""
+    rules = select_rules(load_rules(rule_paths(config)), config.select, config.ignore)
+    loaded = load_inputs(paths, jsonl, options)
+    engine = Engine(rules, config.severity, config.per_path_ignores)
+    findings = [p for p in loaded.problems if not matches_any(p.rule, config.ignore)]
+    for article in loaded.articles:
+        findings += engine.lint(article)
+    findings.sort(key=lambda f: f.sort_key)
+    return LintResult(findings=findings, rules=rules, articles=len(loaded.articles),
+                      missing=loaded.missing, empty_dirs=loaded.empty_dirs)
