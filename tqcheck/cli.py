@@ -43,7 +43,8 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def run_config(config_path: Path | None, rules: list[Path] | None, no_default_rules: bool) -> Config:
+def run_config(config_path: Path | None, rules: list[Path] | None,
+               no_default_rules: bool) -> Config:
     """The config file's settings with the rule options of the command line applied."""
     config = load_config(config_path or find_config(Path.cwd()))
     config.rules += rules or []

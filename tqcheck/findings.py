@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from tqcheck.documents import Document
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is; ordered info < warning < error."""
 
     INFO = "info"

@@ -69,8 +69,7 @@ def problem(path: str, rule: str, message: str, severity: Severity = Severity.ER
 def decode(data: bytes, path: str, max_bytes: int) -> tuple[Document | None, Finding | None]:
     """Decode file bytes into a Document, or explain why they cannot be checked."""
     if len(data) > max_bytes:
-        return None, problem(path, "too-large", f"file is {len(data):,} bytes, over the "
-                             f"{max_bytes:,}-byte limit (raise max-file-size to check it)")
+        return None, too_large(path, len(data), max_bytes)
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         return None, problem(path, "binary", "file looks binary (it contains NUL bytes); "
                              "not checked")
@@ -81,21 +80,27 @@ def decode(data: bytes, path: str, max_bytes: int) -> tuple[Document | None, Fin
         valid = data[:error.start].decode("utf-8-sig", errors="replace")
         line = valid.count("\n") + 1
         column = len(valid) - (valid.rfind("\n") + 1) + 1
-        return None, problem(path, "invalid-utf8", f"not valid UTF-8: byte 0x{data[error.start]:02x}"
-                             f" at byte offset {error.start}; save the file as UTF-8",
-                             line=line, column=column)
+        message = (f"not valid UTF-8: byte 0x{data[error.start]:02x} at byte offset "
+                   f"{error.start}; save the file as UTF-8")
+        return None, problem(path, "invalid-utf8", message, line=line, column=column)
     if not text.strip():
         return None, problem(path, "empty", "file is empty; nothing to check", Severity.WARNING)
     return Document(path=path, text=text, markup=markup_of(path), has_bom=has_bom), None
 
 
-def read_document(path: Path, display: str, max_bytes: int) -> tuple[Document | None, Finding | None]:
+def too_large(path: str, size: int, max_bytes: int) -> Finding:
+    """The problem of a file over the size limit."""
+    return problem(path, "too-large", f"file is {size:,} bytes, over the {max_bytes:,}-byte "
+                   "limit (raise max-file-size to check it)")
+
+
+def read_document(path: Path, display: str,
+                  max_bytes: int) -> tuple[Document | None, Finding | None]:
     """Read one file into a Document, or a problem finding."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return None, problem(display, "too-large", f"file is {size:,} bytes, over the "
-                                 f"{max_bytes:,}-byte limit (raise max-file-size to check it)")
+            return None, too_large(display, size, max_bytes)
         data = path.read_bytes()
     except OSError as error:
         return None, problem(display, "unreadable", f"cannot read file: {error.strerror or error}")
@@ -208,9 +213,9 @@ def load_article_folder(directory: Path, options: LoadOptions) -> Loaded:
         ref, issue = read_document(ref_file, display_path(ref_file), options.max_bytes)
         loaded.problems += [issue] if issue else []
         refs += [ref] if ref else []
+    source_file_lang = _lang(SOURCE_FILE.fullmatch(source_file.name)) if source_file else None
     source_lang = assign_langs(options, meta, target, source, refs,
-                               _lang(TARGET_FILE.fullmatch(target_file.name)),
-                               _lang(SOURCE_FILE.fullmatch(source_file.name)) if source_file else None)
+                               _lang(TARGET_FILE.fullmatch(target_file.name)), source_file_lang)
     loaded.articles.append(Article(id=display_path(directory), target=target, source=source,
                                    refs=refs, source_lang=source_lang, meta=meta,
                                    ignore=_meta_list(meta, "ignore")))

@@ -65,8 +65,8 @@ def load_rules(paths: list[Path]) -> list[Rule]:
                     rule = rule_or_error
                     if rule.id in seen:
                         path_str, _, line = rule.origin.rpartition(":")
-                        errors.append(RuleError(path_str, int(line), rule.id,
-                                                f"duplicate rule id (first defined at {seen[rule.id]})"))
+                        message = f"duplicate rule id (first defined at {seen[rule.id]})"
+                        errors.append(RuleError(path_str, int(line), rule.id, message))
                         continue
                     seen[rule.id] = rule.origin
                     rules.append(rule)

@@ -164,6 +164,8 @@ class _InlineScanner:
         kind = token.type
         if kind == "text":
             self._keep_text(token.content)
+        elif kind == "text_special" and token.content == token.markup:
+            self._keep_text(token.content)  # in C:\path the backslash is literal
         elif kind == "text_special":
             self._skip(token.markup)
         elif kind == "code_inline":

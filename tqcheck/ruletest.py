@@ -23,7 +23,8 @@ class ExampleFailure:
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.origin}: rule '{self.rule}': {self.kind} example {self.example!r}: {self.problem}"
+        return (f"{self.origin}: rule '{self.rule}': {self.kind} example {self.example!r}: "
+                f"{self.problem}")
 
 
 def strip_markers(example: str) -> tuple[str, list[tuple[int, int]]]:

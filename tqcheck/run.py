@@ -9,7 +9,7 @@ from pathlib import Path
 from tqcheck.config import Config
 from tqcheck.engine import Engine, Rule, matches_any
 from tqcheck.findings import SEVERITY_RANK, Finding, Severity
-from tqcheck.inputs import LoadOptions, Loaded, load_jsonl, load_paths
+from tqcheck.inputs import Loaded, LoadOptions, load_jsonl, load_paths
 from tqcheck.loader import default_rules_dir, load_rules
 
 

@@ -16,9 +16,14 @@ def paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
+def one_line(text: str) -> str:
+    """Text with its line breaks (CRLF, CR, LF) shown as ⏎, so that it stays on one line."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "⏎")
+
+
 def excerpt(finding: Finding) -> str:
     """The flagged text on one line, shortened, with its suggestion."""
-    text = finding.text.replace("\r", "").replace("\n", "⏎")
+    text = one_line(finding.text)
     if len(text) > 2 * CONTEXT:
         text = text[:CONTEXT] + " … " + text[-CONTEXT:]
     if finding.suggestion is not None:
@@ -31,7 +36,7 @@ def finding_lines(finding: Finding, color: bool) -> list[str]:
     where = paint(f"{finding.path}:{finding.line}:{finding.column}:", "1", color)
     severity = paint(finding.severity.value, COLORS[finding.severity], color)
     rule = paint(finding.rule, "2", color)
-    lines = [f"{where} {severity} {rule} {finding.message}"]
+    lines = [f"{where} {severity} {rule} {one_line(finding.message)}"]
     if finding.text or finding.suggestion is not None:
         lines.append(f"    {excerpt(finding)}")
     return lines

@@ -1,0 +1,83 @@
+"""Rule type `pattern`."""
+
+import pytest
+
+from tests.helpers import flagged, make_rule
+from tqcheck.checks.pattern import CheckTimeout
+from tqcheck.documents import Article, Document
+from tqcheck.engine import Engine
+from tqcheck.errors import RuleError
+
+RULE = """\
+id: typography/t
+type: pattern
+category: Fluency/Punctuation
+severity: warning
+message: "space before '{mark}'"
+pattern: '(?<=\\w)[ ]+(?P<mark>[:;!?])'
+suggest: '\\g<mark>'
+"""
+
+
+def test_match_suggestion_and_named_group_in_message():
+    rule = make_rule(RULE)
+    found = rule.run(Article(id="a", target=Document(path="a", text="Read also : now", lang="en")))
+    [finding] = found
+    assert (finding.text, finding.suggestion, finding.message) == (" :", ":", "space before ':'")
+    assert (finding.line, finding.column, finding.end_column) == (1, 10, 12)
+
+
+def test_group_highlights_part_of_the_match():
+    rule = make_rule(RULE.replace("suggest: '\\g<mark>'", "group: mark"))
+    assert flagged(rule, "really ?") == ["?"]
+
+
+def test_several_patterns_and_flags():
+    rule = make_rule(RULE.replace("pattern: '(?<=\\w)[ ]+(?P<mark>[:;!?])'",
+                                  "patterns: ['(?P<mark>foo)', '(?P<mark>bar)']\n"
+                                  "flags: [ignorecase]"))
+    assert flagged(rule, "FOO and Bar") == ["FOO", "Bar"]
+
+
+@pytest.mark.parametrize("change, error", [
+    (("pattern: '(?<=\\w)[ ]+(?P<mark>[:;!?])'", "pattern: '(?P<mark>['"),
+     "invalid regular expression"),
+    (("suggest: '\\g<mark>'", "group: 3"), "has no group 3"),
+    (("suggest: '\\g<mark>'", "suggest: '\\2'"), "'suggest' refers to group 2"),
+    (("suggest: '\\g<mark>'", "flags: [sometimes]"), "unknown flag 'sometimes'"),
+    (("message: \"space before '{mark}'\"", "message: '{nope}'"), "unknown field {nope}"),
+])
+def test_invalid_settings_are_rule_errors(change, error):
+    with pytest.raises(RuleError, match=error.replace("{", r"\{").replace("(", r"\(")):
+        make_rule(RULE.replace(*change))
+
+
+def test_pattern_and_patterns_together_is_an_error():
+    with pytest.raises(RuleError, match="exactly one of"):
+        make_rule(RULE + "patterns: [x]\n")
+
+
+def test_empty_matches_are_not_reported():
+    rule = make_rule(RULE.replace("pattern: '(?<=\\w)[ ]+(?P<mark>[:;!?])'",
+                                  "pattern: '(?P<mark>x*)'"))
+    assert flagged(rule, "abc xx") == ["xx"]
+
+
+CATASTROPHIC = """\
+id: user/slow
+type: pattern
+category: Other
+severity: warning
+message: slow
+pattern: '(a|aa)+$'
+timeout: 0.2
+"""
+
+
+def test_catastrophic_backtracking_is_stopped_and_reported():
+    rule = make_rule(CATASTROPHIC)
+    article = Article(id="a", target=Document(path="slow.txt", text="a" * 40 + "!", lang="en"))
+    with pytest.raises(CheckTimeout):
+        list(rule.check.find(article))
+    [finding] = Engine([rule, make_rule(RULE)]).lint(article)
+    assert finding.rule == "tqcheck/rule-timeout" and "user/slow" in finding.message
