@@ -81,3 +81,17 @@ def test_catastrophic_backtracking_is_stopped_and_reported():
         list(rule.check.find(article))
     [finding] = Engine([rule, make_rule(RULE)]).lint(article)
     assert finding.rule == "tqcheck/rule-timeout" and "user/slow" in finding.message
+
+
+def test_a_rule_that_crashes_is_reported_and_the_others_still_run():
+    rule, other = make_rule(CATASTROPHIC), make_rule(RULE)
+
+    def broken(article):
+        raise ValueError("boom")
+
+    rule.check.find = broken
+    article = Article(id="a", target=Document(path="x.txt", text="Really ?", lang="en"))
+    found = Engine([rule, other]).lint(article)
+    assert [(f.rule, f.text) for f in found] == [
+        ("tqcheck/rule-failed", ""), ("typography/t", " ?")]
+    assert "user/slow" in found[0].message and "boom" in found[0].message

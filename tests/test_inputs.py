@@ -151,3 +151,10 @@ def test_invalid_article_yaml_is_reported_and_the_article_still_checked(tmp_path
     loaded = load_paths([str(folder)], LoadOptions())
     assert len(loaded.articles) == 1
     assert [p.rule for p in loaded.problems] == ["input/invalid-metadata"]
+
+
+def test_a_file_reached_twice_is_checked_once(tmp_path, monkeypatch):
+    folder = make_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    loaded = load_paths(["a", "./a/mt.en.txt", str(folder), "a/"], LoadOptions())
+    assert [a.target.path for a in loaded.articles] == ["a/mt.en.txt"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -171,8 +172,6 @@ def test_corpus_output_is_one_command_per_finding() -> None:
 
     github, as_json = lint("github"), lint("json")
     assert github.returncode == as_json.returncode == 1, github.stderr
-    import json
-
     findings = json.loads(as_json.stdout)["findings"]
     commands = parse(github.stdout)
     assert len(commands) == len(findings) > 0

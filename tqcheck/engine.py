@@ -114,8 +114,17 @@ class Engine:
             try:
                 found.extend(rule.run(article, self.severity_of(rule)))
             except CheckTimeout as timeout:
-                found.append(Finding(
-                    path=article.target.path, line=1, column=1, end_line=1, end_column=1,
-                    rule="tqcheck/rule-timeout", category="Other", severity=Severity.ERROR,
-                    message=f"rule '{rule.id}' stopped on this article: {timeout}", text=""))
+                found.append(rule_failure(article, "rule-timeout",
+                                          f"rule '{rule.id}' stopped on this article: {timeout}"))
+            except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
+                found.append(rule_failure(
+                    article, "rule-failed",
+                    f"rule '{rule.id}' failed on this article: {type(error).__name__}: {error}"))
         return sorted(found, key=lambda f: f.sort_key)
+
+
+def rule_failure(article: Article, kind: str, message: str) -> Finding:
+    """An error finding at the start of the article for a rule that could not finish."""
+    return Finding(path=article.target.path, line=1, column=1, end_line=1, end_column=1,
+                   rule=f"tqcheck/{kind}", category="Other", severity=Severity.ERROR,
+                   message=message, text="")

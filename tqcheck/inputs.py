@@ -298,7 +298,22 @@ def load_paths(paths: list[str], options: LoadOptions) -> Loaded:
                 loaded.extend(load_bare_file(path, options))
         else:
             loaded.missing.append(raw)
+    loaded.articles = without_repeats(loaded.articles)
     return loaded
+
+
+def without_repeats(articles: list[Article]) -> list[Article]:
+    """The articles with a file reached twice (`a.txt ./a.txt`, a folder and a file in it)
+    kept once, at its first place."""
+    seen: set[str] = set()
+    unique = []
+    for article in articles:
+        path = Path(article.target.path)
+        key = os.path.realpath(path) if path.is_file() else f"<{article.target.path}>"
+        if key not in seen:
+            seen.add(key)
+            unique.append(article)
+    return unique
 
 
 def load_jsonl(path: Path, options: LoadOptions) -> Loaded:

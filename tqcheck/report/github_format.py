@@ -32,6 +32,8 @@ def command(finding: Finding) -> str:
     message = finding.message
     if finding.suggestion:
         message += f" (suggestion: {finding.suggestion})"
+    elif finding.suggestion == "":
+        message += " (suggestion: remove it)"
     return f"::{COMMAND[finding.severity]} {props}::{escape_data(message)}"
 
 

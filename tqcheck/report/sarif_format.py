@@ -18,13 +18,19 @@ INFORMATION_URI = "https://pypi.org/project/tqcheck/"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+def first_sentence(text: str) -> str:
+    """The first sentence of a description (all of it when it has one sentence)."""
+    head, dot, rest = text.partition(". ")
+    return head + "." if dot and rest else text
+
+
 def rule_descriptor(rule: Rule) -> dict[str, object]:
     """A reportingDescriptor documenting a loaded rule."""
     help_text = rule.description or rule.message
     return {
         "id": rule.id,
         "name": rule.id.replace("/", "-"),
-        "shortDescription": {"text": (rule.description or rule.message).split("\n")[0]},
+        "shortDescription": {"text": first_sentence(help_text)},
         "fullDescription": {"text": help_text},
         "help": {"text": help_text},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},

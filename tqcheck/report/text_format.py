@@ -17,8 +17,9 @@ def paint(text: str, code: str, color: bool) -> str:
 
 
 def one_line(text: str) -> str:
-    """Text with its line breaks (CRLF, CR, LF) shown as ⏎, so that it stays on one line."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "⏎")
+    """Text on one terminal line: line breaks shown as ⏎, other control characters escaped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "⏎")
+    return "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" for c in text)
 
 
 def excerpt(finding: Finding) -> str:
