@@ -61,22 +61,32 @@ def test_usage_errors_exit_2(workdir):
     assert "Poutine" in result.stdout  # the other file was still checked
 
 
-def test_malformed_rule_exits_2_with_one_line(workdir):
+MALFORMED = {
+    "bad YAML": ("pattern: '(fine)'\nflags: [ignorecase\nnote: more\n", 8),
+    "unknown key": ("pattern: '(fine)'\npaterns: [x]\n", 7),
+    "invalid regex": ("pattern: '(unclosed'\n", 6),
+    "unknown category": ("pattern: '(fine)'\n", 3),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED)
+def test_malformed_rule_exits_2_with_one_line(workdir, case):
+    tail, line = MALFORMED[case]
+    category = "Fluency/Typos" if case == "unknown category" else "Fluency/Punctuation"
     rules = workdir / "my-rules"
     rules.mkdir()
-    (rules / "bad.yaml").write_text(textwrap.dedent("""\
+    (rules / "bad.yaml").write_text(textwrap.dedent(f"""\
         id: house/bad
         type: pattern
-        category: Fluency/Punctuation
+        category: {category}
         severity: warning
         message: x
-        pattern: '(unclosed'
-        """), encoding="utf-8")
+        """) + tail, encoding="utf-8")
     result = invoke("lint", str(write_article(workdir)), "--rules", str(rules))
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert "my-rules/bad.yaml:6:" in lines[0] and "house/bad" in lines[0]
+    assert f"my-rules/bad.yaml:{line}:" in lines[0] and "rule 'house/bad'" in lines[0]
     assert "Traceback" not in result.output
 
 

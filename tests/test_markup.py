@@ -85,9 +85,9 @@ def test_markdown_emphasis_delimiters_are_masked():
 
 
 def test_markdown_unmatched_delimiter_after_emphasis_stays_checkable():
-    # "*fell*" is emphasis; the third asterisk is a literal one (say, a footnote mark).
-    text = "Output *fell** today"
-    check(mask_markdown, text, "Output  fell * today")
+    # "*revised*" is emphasis; the third asterisk is a literal footnote mark.
+    text = "Growth was *revised**"
+    check(mask_markdown, text, "Growth was  revised *")
 
 
 def test_markdown_literal_asterisks_stay_checkable():

@@ -133,12 +133,14 @@ def lint(
     for empty in result.empty_dirs:
         typer.echo(f"tqcheck: warning: no articles found under {empty}", err=True)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = renderer(output_format)(result, color=color)
+    report = renderer(output_format)(result, color=color).encode("utf-8", "surrogateescape")
     if output is None:
-        sys.stdout.write(report)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report)
+        sys.stdout.buffer.flush()
     else:
         try:
-            output.write_text(report, encoding="utf-8")
+            output.write_bytes(report)
         except OSError as error:
             raise fail(f"cannot write {output}: {error.strerror or error}") from None
     if result.missing:

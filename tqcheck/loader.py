@@ -18,6 +18,7 @@ LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 COMMON_KEYS = frozenset({"id", "type", "category", "severity", "message", "description",
                          "examples", "applies_to"})
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
+ID_LINE = re.compile(r"""\s*(?:-\s+)?id:\s*["']?([\w/-]+)""")
 
 
 class RuleLoadErrors(TqcheckError):
@@ -83,7 +84,7 @@ def load_rule_file(file: Path) -> list[Rule | RuleError | YamlError]:
     try:
         data = read_yaml(file, display)
     except YamlError as error:
-        return [error]
+        return [RuleError(display, error.line, rule_id_before(file, error.line), error.message)]
     if data is None:
         return [YamlError(display, None, "empty rule file")]
     items = data if isinstance(data, LineList) else [data]
@@ -98,6 +99,16 @@ def load_rule_file(file: Path) -> list[Rule | RuleError | YamlError]:
         except RuleError as error:
             results.append(error)
     return results
+
+
+def rule_id_before(file: Path, line: int | None) -> str | None:
+    """The last `id:` written at or above a line of a file that does not parse as YAML."""
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()[:line]
+    except (OSError, UnicodeDecodeError):
+        return None
+    ids = [m.group(1) for text in lines if (m := ID_LINE.match(text))]
+    return ids[-1] if ids else None
 
 
 def build_rule(mapping: LineMap, path: str) -> Rule:

@@ -85,6 +85,9 @@ def parse_yaml(text: str, path: str) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         problem = " ".join(p for p in (error.context, error.problem) if p) or str(error)
+        if error.context_mark and line and error.context_mark.line + 1 != line:
+            problem += f" (the {error.context.split()[-1] if error.context else 'block'} "
+            problem += f"starts at line {error.context_mark.line + 1})"
         raise YamlError(path, line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as error:
         raise YamlError(path, None, f"invalid YAML: {error}") from None
