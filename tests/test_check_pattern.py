@@ -3,7 +3,7 @@
 import pytest
 
 from tests.helpers import flagged, make_rule
-from tqcheck.checks.pattern import CheckTimeout
+from tqcheck.checks.base import CheckTimeout
 from tqcheck.documents import Article, Document
 from tqcheck.engine import Engine
 from tqcheck.errors import RuleError

@@ -57,11 +57,6 @@ def test_crlf_does_not_shift_columns():
     assert crlf.position(crlf.text.index("Poutine")) == (2, 10)
 
 
-def test_line_text_has_no_line_break():
-    doc = Document(path="x", text="one\r\ntwo\nthree")
-    assert [doc.line_text(n) for n in (1, 2, 3)] == ["one", "two", "three"]
-
-
 @pytest.mark.parametrize("name, markup", [
     ("a.md", "markdown"), ("A.MARKDOWN", "markdown"), ("x.html", "html"), ("x.htm", "html"),
     ("mt.en.txt", "text"), ("noext", "text"),

@@ -147,6 +147,11 @@ def test_markdown_link_url_and_title_masked_text_kept():
     check(mask_markdown, text, blank(text, "[", '](https://example.org/report "Full report")'))
 
 
+def test_markdown_link_title_on_quoted_continuation_line():
+    text = '> [a](http://x.example\n> "title b") b'
+    check(mask_markdown, text, blank(text, ">", "[", "](http://x.example", '> "title b")'))
+
+
 def test_markdown_link_with_angle_destination_and_parens():
     text = "[Vote](<a b.html> 'x') and [poll](http://p.example/a_(b)) end"
     want = blank(text, "[", "](<a b.html> 'x')", "[", "](http://p.example/a_(b))")

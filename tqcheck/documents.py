@@ -56,12 +56,6 @@ class Document:
         """Return the code-point offset of a 1-based (line, column)."""
         return self.line_starts[line - 1] + column - 1
 
-    def line_text(self, line: int) -> str:
-        """Return the content of a 1-based line, without its line break."""
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
-
     @cached_property
     def checkable(self) -> str:
         """The text with markup, code and URLs blanked out: same length, same offsets."""
@@ -72,11 +66,6 @@ class Document:
         if self.markup == "html":
             return markup.mask_html(self.text)
         return markup.mask_urls(self.text)
-
-    @cached_property
-    def word_count(self) -> int:
-        """Number of words in the checkable text."""
-        return len(self.checkable.split())
 
 
 @dataclass

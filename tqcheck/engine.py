@@ -6,8 +6,7 @@ import string
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
-from tqcheck.checks.base import Check
-from tqcheck.checks.pattern import CheckTimeout
+from tqcheck.checks.base import Check, CheckTimeout
 from tqcheck.documents import Article
 from tqcheck.findings import Finding, Severity
 

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from langdetect.detector_factory import DetectorFactory
 
 SAMPLE_CHARS = 5000
 MIN_LETTERS = 20
 
 
 @cache
-def _detector_factory():  # noqa: ANN202 - langdetect's factory has no public type
+def _detector_factory() -> DetectorFactory:
     """langdetect's profiles, loaded once, with a fixed seed so results never vary."""
-    from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
-
-    DetectorFactory.seed = 0
-    init_factory()
     from langdetect import detector_factory
 
+    detector_factory.DetectorFactory.seed = 0
+    detector_factory.init_factory()
     return detector_factory._factory
 
 

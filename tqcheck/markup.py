@@ -6,8 +6,6 @@ which every character that must not be checked is replaced by a space.  Line bre
 text is at offset ``i`` (and the same line and column) of the original file.
 """
 
-from __future__ import annotations
-
 import re
 from collections import Counter
 from html.entities import html5
@@ -80,7 +78,7 @@ _MARKDOWN = (
     .use(front_matter_plugin)
     .enable(["table", "strikethrough"])
     # Keep escapes and entities as separate ``text_special`` tokens so that their
-    # source form (``\\*``, ``&amp;``) can be located and masked.
+    # source form (\*, &amp;) can be located and masked.
     .disable("text_join")
 )
 _LINE_BREAK_RE = re.compile(r"\r\n?|\n")
@@ -144,7 +142,7 @@ class _InlineScanner:
         self.limit = end
         if not in_cell:
             # The content's first line ends its source line; searching from the right
-            # skips list markers that look like the text ("1. 1").
+            # skips a list marker that looks like the text ("10. 10").
             first = token.content.split("\n", 1)[0]
             found = self.source.rfind(first, self.pos, line_end)
             self.pos = found if found >= 0 else self.pos
@@ -161,6 +159,7 @@ class _InlineScanner:
                 self._scan_token(token)
 
     def _scan_token(self, token: Token) -> None:
+        """Unmask a text token, or move past the source of any other token."""
         kind = token.type
         if kind == "text":
             self._keep_text(token.content)
@@ -195,6 +194,7 @@ class _InlineScanner:
         return start
 
     def _keep_text(self, content: str) -> None:
+        """Unmask the next occurrence of ``content`` and move past it."""
         start = self._skip(content)
         if start >= 0:
             _flag(self.keep, start, self.pos)
@@ -212,6 +212,7 @@ class _InlineScanner:
                 return
 
     def _skip_autolink(self) -> None:
+        """Move past ``<scheme:...>`` or ``<user@host>``."""
         if self._skip("<") >= 0:
             self._skip(">")
 
@@ -222,7 +223,12 @@ class _InlineScanner:
         end = _inline_link_end(self.source, self.pos, self.limit)
         if end is None:
             end = _reference_label_end(self.source, self.pos, self.limit)
-        self.pos = end if end is not None else self.pos
+        if end is not None:
+            self.pos = end
+        elif self.source.startswith("(", self.pos):
+            # A destination or title continued after a container prefix ("> ") on the
+            # next line: the source does not parse as it stands, so skip to the ")".
+            self._skip(")")
 
 
 def _skip_link_space(source: str, pos: int, limit: int) -> int:
@@ -295,18 +301,19 @@ class _ProseParser(HTMLParser):
         self.text = text
         self.keep = bytearray(len(text))
         self.closing = False
-        self.open: Counter[str] = Counter()
+        self.open_elements: Counter[str] = Counter()
         # html.parser counts lines by "\n" only.
         self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Count open elements; ``<body>`` implies ``</head>``."""
         if tag == "body":
-            self.open["head"] = 0
-        self.open[tag] += 1
+            self.open_elements["head"] = 0
+        self.open_elements[tag] += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if self.open[tag] > 0:
-            self.open[tag] -= 1
+        if self.open_elements[tag] > 0:
+            self.open_elements[tag] -= 1
 
     def handle_data(self, data: str) -> None:
         self._keep(len(data))
@@ -319,16 +326,18 @@ class _ProseParser(HTMLParser):
             self._keep(1 + len(reference))
 
     def _offset(self) -> int:
+        """Offset in the text of the construct being handled."""
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
     def _keep(self, length: int) -> None:
+        """Unmask ``length`` characters from the current position if they are prose."""
         if not self.closing and self._in_prose():
             start = self._offset()
             _flag(self.keep, start, start + length)
 
     def _in_prose(self) -> bool:
-        masked = sum(self.open[tag] for tag in _MASKED_ELEMENTS)
-        if self.open["title"]:
-            masked -= self.open["head"]
+        masked = sum(self.open_elements[tag] for tag in _MASKED_ELEMENTS)
+        if self.open_elements["title"]:
+            masked -= self.open_elements["head"]
         return masked == 0

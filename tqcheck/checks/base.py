@@ -25,6 +25,10 @@ class Hit:
     fields: dict[str, str] = field(default_factory=dict)
 
 
+class CheckTimeout(Exception):
+    """A check ran past its time budget on one document (e.g. a runaway regular expression)."""
+
+
 class Params:
     """A rule's YAML mapping, read strictly: wrong types and unknown keys are RuleErrors."""
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from tqcheck.checks.base import Check, Hit, Params
+from tqcheck.checks.base import Check, CheckTimeout, Hit, Params
 from tqcheck.documents import Article
 
 FLAGS = {
@@ -17,10 +17,6 @@ FLAGS = {
 }
 TEMPLATE_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
 DEFAULT_TIMEOUT_SECONDS = 1.0
-
-
-class CheckTimeout(Exception):
-    """A regular expression ran past its time budget on one document."""
 
 
 class PatternCheck(Check):
