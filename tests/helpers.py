@@ -1,11 +1,16 @@
 """Shared test helpers: build rules from YAML text and run them on a text."""
 
+import subprocess
+import sys
 import textwrap
+from pathlib import Path
 
 from tqcheck.documents import Article, Document
 from tqcheck.engine import Rule
 from tqcheck.loader import build_rule
 from tqcheck.yamlfile import parse_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def make_rule(yaml_text: str) -> Rule:
@@ -17,3 +22,10 @@ def flagged(rule: Rule, text: str, lang: str | None = "en") -> list[str]:
     """The texts the rule flags in a target text."""
     article = Article(id="t", target=Document(path="t.txt", text=text, lang=lang))
     return [f.text for f in rule.run(article)]
+
+
+def run_tqcheck(*args: str, cwd: Path = ROOT,
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run tqcheck in a process of its own (the running interpreter's copy), bytes out."""
+    return subprocess.run([sys.executable, "-m", "tqcheck", *args], cwd=cwd, capture_output=True,
+                          timeout=120, check=False, env=env)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_tqcheck
 from tqcheck.findings import Finding, Severity
 from tqcheck.report.github_format import render
 from tqcheck.run import LintResult
@@ -156,24 +154,12 @@ def test_no_findings_no_output() -> None:
     assert render_findings([]) == ""
 
 
-def _tqcheck() -> list[str]:
-    script = Path(sys.executable).with_name("tqcheck")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("tqcheck")
-    return [found] if found else [sys.executable, "-m", "tqcheck"]
-
-
 def test_corpus_output_is_one_command_per_finding() -> None:
-    def lint(fmt: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*_tqcheck(), "lint", "corpus/", "--format", fmt], cwd=ROOT,
-                              capture_output=True, text=True, encoding="utf-8", timeout=120,
-                              check=False)
-
-    github, as_json = lint("github"), lint("json")
+    github = run_tqcheck("lint", "corpus/", "--format", "github")
+    as_json = run_tqcheck("lint", "corpus/", "--format", "json")
     assert github.returncode == as_json.returncode == 1, github.stderr
     findings = json.loads(as_json.stdout)["findings"]
-    commands = parse(github.stdout)
+    commands = parse(github.stdout.decode("utf-8"))
     assert len(commands) == len(findings) > 0
     names = [c.name for c in commands]
     assert names == sorted(names, key=ORDER.index)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-import shutil
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 from jsonschema.validators import Draft202012Validator, validator_for
 
 import tqcheck
+from tests.helpers import run_tqcheck
 from tqcheck.findings import Finding, Severity
 from tqcheck.report.json_format import render
 from tqcheck.run import LintResult
@@ -25,18 +24,6 @@ SEVERITIES = ("error", "warning", "info")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def tqcheck_command() -> list[str]:
-    """The venv's tqcheck script (next to the running interpreter), else `python -m tqcheck`."""
-    script = Path(sys.executable).with_name("tqcheck")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("tqcheck")
-    return [found] if found else [sys.executable, "-m", "tqcheck"]
-
-
-def run_tqcheck(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*tqcheck_command(), *args], cwd=cwd, capture_output=True,
-                          timeout=120, check=False)
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -14,6 +11,7 @@ import pytest
 import yaml
 from jsonschema.validators import Draft4Validator, validator_for
 
+from tests.helpers import run_tqcheck
 from tqcheck.findings import Finding, Severity
 from tqcheck.loader import default_rules_dir, load_rules
 from tqcheck.report.sarif_format import render
@@ -26,18 +24,6 @@ EXPECTED_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "tqcheck/v1"
 
 
-def tqcheck_command() -> list[str]:
-    """The venv's tqcheck script (next to the running interpreter), else `python -m tqcheck`."""
-    script = Path(sys.executable).with_name("tqcheck")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("tqcheck")
-    return [found] if found else [sys.executable, "-m", "tqcheck"]
-
-
-def run_tqcheck(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*tqcheck_command(), *args], cwd=cwd, capture_output=True,
-                          timeout=120, check=False)
 
 
 def lint_output(*args: str, cwd: Path = ROOT) -> dict:

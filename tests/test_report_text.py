@@ -6,14 +6,13 @@ import functools
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_tqcheck
 from tqcheck.findings import Finding, Severity
 from tqcheck.report.text_format import render
 from tqcheck.run import LintResult
@@ -167,19 +166,10 @@ def test_ansi_colors_with_color_and_same_text_underneath() -> None:
 
 # --- the command line: text output, exit codes, --output -----------------------------------
 
-def tqcheck_command() -> list[str]:
-    """The venv's tqcheck script (next to the running interpreter), else `python -m tqcheck`."""
-    script = Path(sys.executable).with_name("tqcheck")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("tqcheck")
-    return [found] if found else [sys.executable, "-m", "tqcheck"]
-
 
 def lint(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "CLICOLOR_FORCE")}
-    return subprocess.run([*tqcheck_command(), "lint", *args], cwd=cwd, capture_output=True,
-                          timeout=120, check=False, env=env)
+    return run_tqcheck("lint", *args, cwd=cwd, env=env)
 
 
 @functools.cache

@@ -247,7 +247,7 @@ def _inline_link_end(source: str, pos: int, limit: int) -> int | None:
     if destination.ok:
         pos = _skip_link_space(source, destination.pos, limit)
         title = parseLinkTitle(source, pos, limit)
-        if title.ok and pos > destination.pos:
+        if title.ok:
             pos = _skip_link_space(source, title.pos, limit)
     return pos + 1 if pos < limit and source[pos] == ")" else None
 
