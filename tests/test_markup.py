@@ -31,12 +31,10 @@ def blank(text: str, *parts: str) -> str:
 
 
 def check(masker, text: str, want: str) -> None:
+    """``masker(text)`` is well formed and equals ``want``."""
     masked = masker(text)
     assert_well_formed(text, masked)
     assert masked == want
-
-
-# ------------------------------------------------------------------- Markdown
 
 
 def test_blank_helper():
@@ -44,6 +42,9 @@ def test_blank_helper():
     assert blank("x\r\ny", "x\r\ny") == " \r\n "
     with pytest.raises(ValueError):
         blank("abc", "c", "a")  # parts must be in order
+
+
+# ------------------------------------------------------------------- Markdown
 
 
 def test_markdown_front_matter_is_masked():
@@ -179,6 +180,12 @@ def test_markdown_reference_links_and_definitions():
     )
     definitions = text[text.index("[1]:") : -1]
     want = blank(text, "[", "][1]", "[", "]", "[", "][]", definitions)
+    check(mask_markdown, text, want)
+
+
+def test_markdown_text_after_reference_link_is_not_found_in_its_label():
+    text = "Read [the report][un report] report\n\n[un report]: https://un.example\n"
+    want = blank(text, "[", "][un report]", "[un report]: https://un.example")
     check(mask_markdown, text, want)
 
 

@@ -253,18 +253,11 @@ def _inline_link_end(source: str, pos: int, limit: int) -> int | None:
 
 
 def _reference_label_end(source: str, pos: int, limit: int) -> int | None:
-    """End of a ``[label]`` that starts at ``pos`` (backslash escapes honoured)."""
-    if pos >= limit or source[pos] != "[":
+    """End of a ``[label]`` starting at ``pos`` (labels hold no unescaped brackets)."""
+    if not source.startswith("[", pos, limit):
         return None
-    pos += 1
-    while pos < limit:
-        char = source[pos]
-        if char == "]":
-            return pos + 1
-        if char == "[":
-            return None
-        pos += 2 if char == "\\" else 1
-    return None
+    close = source.find("]", pos, limit)
+    return close + 1 if close >= 0 else None
 
 
 # -------------------------------------------------------------------------- HTML
