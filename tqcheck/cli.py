@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +15,9 @@ from tqcheck.config import FAIL_LEVELS, Config, find_config, load_config
 from tqcheck.errors import TqcheckError
 from tqcheck.inputs import LoadOptions
 from tqcheck.report import FORMATS
+
+if TYPE_CHECKING:
+    from tqcheck.run import LintResult
 
 app = typer.Typer(
     name="tqcheck",
@@ -104,6 +108,9 @@ def lint(
     max_file_size: Annotated[int | None, typer.Option(
         "--max-file-size", help="Skip (and report) files larger than this many bytes.",
         show_default=False)] = None,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Apply the certain suggestions to the files, then report what is left.")
+    ] = False,
     config_path: ConfigOption = None,
 ) -> None:
     """Check articles and report findings; exit 1 when a finding reaches --fail-on."""
@@ -125,7 +132,13 @@ def lint(
             default_source_lang=config.source_lang, default_target_lang=config.target_lang,
             max_bytes=max_file_size if max_file_size is not None else config.max_file_size,
             exclude=tuple(config.exclude), stdin_filename=stdin_filename)
-        result = run_lint(paths or [], jsonl or [], config, options)
+
+        def run() -> LintResult:
+            return run_lint(paths or [], jsonl or [], config, options)
+
+        result = run()
+        if fix:
+            result = apply_fixes(result, run)
     except TqcheckError as error:
         raise fail(str(error)) from None
     for missing in result.missing:
@@ -147,6 +160,20 @@ def lint(
         raise typer.Exit(EXIT_ERROR)
     level = fail_on or config.fail_on
     raise typer.Exit(EXIT_FINDINGS if result.fails(level) and not exit_zero else EXIT_OK)
+
+
+def apply_fixes(result: LintResult, relint: Callable[[], LintResult]) -> LintResult:
+    """Apply the fixable findings, say what was fixed, and lint again to report what is left."""
+    from tqcheck.fixes import fix_files
+
+    fixed = fix_files(result.targets, result.findings)
+    for path, why in fixed.refused.items():
+        typer.echo(f"tqcheck: warning: {path}: {why}", err=True)
+    if not fixed.total:
+        return result
+    typer.echo(f"tqcheck: fixed {fixed.total} finding{'s' if fixed.total != 1 else ''} in "
+               f"{len(fixed.applied)} file{'s' if len(fixed.applied) != 1 else ''}", err=True)
+    return relint()
 
 
 def loaded_rules(rules: list[Path] | None, no_default_rules: bool, config_path: Path | None,

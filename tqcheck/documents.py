@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +20,11 @@ MARKUP_BY_SUFFIX: dict[str, Markup] = {
 }
 
 
+def content_digest(data: bytes) -> str:
+    """Fingerprint of a file's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def markup_of(filename: str) -> Markup:
     """Return the markup of a file from its suffix (plain text when unknown)."""
     lowered = filename.lower()
@@ -33,7 +39,8 @@ class Document:
     """One text (a translation, a source or a reference) and where it came from.
 
     `text` is the exact content (a UTF-8 byte-order mark is not part of it);
-    offsets everywhere are code-point offsets into it.
+    offsets everywhere are code-point offsets into it. `digest` fingerprints the bytes of
+    a document read from a file (None otherwise), so a fix can tell if the file changed.
     """
 
     path: str
@@ -41,6 +48,7 @@ class Document:
     lang: str | None = None
     markup: Markup = "text"
     has_bom: bool = False
+    digest: str | None = None
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -34,6 +34,7 @@ class Rule:
     examples: Examples = field(default_factory=Examples)
     source_langs: tuple[str, ...] = ()
     target_langs: tuple[str, ...] = ()
+    fix: bool = False
 
     @property
     def family(self) -> str:
@@ -59,7 +60,8 @@ class Rule:
             found.append(Finding.in_document(
                 document, hit.start, hit.end, rule=self.id, category=self.category,
                 severity=severity or self.severity,
-                message=self.message.format_map(values), suggestion=hit.suggestion))
+                message=self.message.format_map(values), suggestion=hit.suggestion,
+                fixable=hit.fixable and self.fix))
         return found
 
 

@@ -42,6 +42,7 @@ class Finding:
     message: str
     text: str
     suggestion: str | None = None
+    fixable: bool = False
 
     @classmethod
     def in_document(
@@ -55,6 +56,7 @@ class Finding:
         severity: Severity,
         message: str,
         suggestion: str | None = None,
+        fixable: bool = False,
     ) -> Finding:
         """Build a finding for the code-point span [start, end) of a document."""
         line, column = document.position(start)
@@ -71,6 +73,7 @@ class Finding:
             message=message,
             text=document.text[start:end],
             suggestion=suggestion,
+            fixable=fixable and suggestion is not None,
         )
 
     @property

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from tqcheck.documents import Article, Document, markup_of
+from tqcheck.documents import Article, Document, content_digest, markup_of
 from tqcheck.findings import Finding, Severity
 from tqcheck.langid import detect_language
 from tqcheck.yamlfile import LineMap, YamlError, read_yaml
@@ -104,7 +104,10 @@ def read_document(path: Path, display: str,
         data = path.read_bytes()
     except OSError as error:
         return None, problem(display, "unreadable", f"cannot read file: {error.strerror or error}")
-    return decode(data, display, max_bytes)
+    document, issue = decode(data, display, max_bytes)
+    if document is not None:
+        document.digest = content_digest(data)
+    return document, issue
 
 
 def display_path(path: Path) -> str:

@@ -15,8 +15,6 @@ from tqcheck.yamlfile import LineList, LineMap, YamlError, read_yaml
 
 RULE_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:/[a-z0-9]+(?:[-_][a-z0-9]+)*)+")
 LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-COMMON_KEYS = frozenset({"id", "type", "category", "severity", "message", "description",
-                         "examples", "applies_to"})
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 ID_LINE = re.compile(r"""\s*(?:-\s+)?id:\s*["']?([\w/-]+)""")
 
@@ -134,13 +132,14 @@ def build_rule(mapping: LineMap, path: str) -> Rule:
     description = params.get("description", str, "")
     examples = _examples(params)
     source_langs, target_langs = _applies_to(params)
+    fix = params.get("fix", bool, False)
     check = CHECK_TYPES[type_name](params)
     params.finish()
     _check_message(params, message, check.message_fields)
     return Rule(id=rule_id, type=type_name, category=category, severity=severity,
                 message=message, check=check, origin=f"{path}:{mapping.line}",
                 description=description.strip(), examples=examples,
-                source_langs=source_langs, target_langs=target_langs)
+                source_langs=source_langs, target_langs=target_langs, fix=fix)
 
 
 def _severity(params: Params) -> Severity:

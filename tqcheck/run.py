@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqcheck.config import Config
+from tqcheck.documents import Document
 from tqcheck.engine import Engine, Rule, matches_any
 from tqcheck.findings import SEVERITY_RANK, Finding, Severity
 from tqcheck.inputs import Loaded, LoadOptions, load_jsonl, load_paths
@@ -20,6 +21,7 @@ class LintResult:
     findings: list[Finding]
     rules: list[Rule]
     articles: int
+    targets: dict[str, Document] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     empty_dirs: list[str] = field(default_factory=list)
 
@@ -70,4 +72,5 @@ def lint(paths: list[str], jsonl: list[Path], config: Config, options: LoadOptio
         findings += engine.lint(article)
     findings.sort(key=lambda f: f.sort_key)
     return LintResult(findings=findings, rules=rules, articles=len(loaded.articles),
+                      targets={a.target.path: a.target for a in loaded.articles},
                       missing=loaded.missing, empty_dirs=loaded.empty_dirs)

@@ -17,12 +17,16 @@ _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float:
 
 @dataclass
 class Hit:
-    """A span of the target text a check reports, with what the message may mention."""
+    """A span of the target text a check reports, with what the message may mention.
+
+    `fixable` says the suggestion is certain enough for `--fix` to apply it unasked.
+    """
 
     start: int
     end: int
     suggestion: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
+    fixable: bool = False
 
 
 class CheckTimeout(Exception):

@@ -81,7 +81,7 @@ class PatternCheck(Check):
                         continue
                     suggestion = match.expand(self.suggest) if self.suggest is not None else None
                     fields = {k: v or "" for k, v in match.groupdict().items()}
-                    yield Hit(start, end, suggestion, fields)
+                    yield Hit(start, end, suggestion, fields, fixable=True)
             except TimeoutError:
                 raise CheckTimeout(
                     f"pattern {compiled.pattern!r} ran past its {self.timeout:g} s budget"

@@ -72,4 +72,4 @@ class PhrasesCheck(Check):
             entry = self.entries.get(key)
             if entry is not None:
                 yield Hit(start, end, entry.suggestion,
-                          {"note": entry.note, "phrase": entry.phrase})
+                          {"note": entry.note, "phrase": entry.phrase}, fixable=True)

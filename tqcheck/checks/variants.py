@@ -53,4 +53,4 @@ class VariantsCheck(Check):
         for start, end, key in self.matcher.finditer(article.target.checkable):
             canonical = self.canonical_of.get(key)
             if canonical is not None:
-                yield Hit(start, end, canonical)
+                yield Hit(start, end, canonical, fixable=True)
