@@ -93,9 +93,9 @@ def test_malformed_rule_exits_2_with_one_line(workdir, case):
 def test_select_and_ignore_globs(workdir):
     path = write_article(workdir)
     result = invoke("lint", str(path), "--format", "json", "--select", "names/*")
-    assert {f["rule"] for f in findings(result)} == {"names/transliteration-variant"}
+    assert {f["rule"] for f in findings(result)} == {"names/inconsistent-spelling"}
     result = invoke("lint", str(path), "--format", "json", "--ignore", "names/*")
-    assert "names/transliteration-variant" not in {f["rule"] for f in findings(result)}
+    assert "names/inconsistent-spelling" not in {f["rule"] for f in findings(result)}
 
 
 def test_config_file_settings(workdir):
@@ -108,7 +108,7 @@ def test_config_file_settings(workdir):
     result = invoke("lint", str(write_article(workdir)), "--format", "json")
     assert result.exit_code == 1
     assert {(f["rule"], f["severity"]) for f in findings(result)} == {
-        ("names/transliteration-variant", "error")}
+        ("names/inconsistent-spelling", "error")}
 
 
 def test_config_in_pyproject_found_upward(workdir, monkeypatch):
@@ -129,13 +129,13 @@ def test_per_path_ignores_and_article_ignore(workdir):
     legacy = workdir / "legacy"
     legacy.mkdir()
     result = invoke("lint", str(write_article(legacy)), "--format", "json")
-    assert "names/transliteration-variant" not in {f["rule"] for f in findings(result)}
+    assert "names/inconsistent-spelling" not in {f["rule"] for f in findings(result)}
     folder = workdir / "art"
     folder.mkdir()
     write_article(folder, name="mt.en.txt")
     (folder / "article.yaml").write_text("ignore: [boilerplate/site-furniture]\n", "utf-8")
     result = invoke("lint", str(folder), "--format", "json")
-    assert {f["rule"] for f in findings(result)} == {"names/transliteration-variant"}
+    assert {f["rule"] for f in findings(result)} == {"names/inconsistent-spelling"}
 
 
 def test_bad_config_exits_2(workdir):
@@ -162,9 +162,10 @@ def test_jsonl_option(workdir):
 
 def test_rules_list_show_and_test():
     listed = invoke("rules", "list")
-    assert listed.exit_code == 0 and "names/transliteration-variant" in listed.stdout
-    shown = invoke("rules", "show", "typography/guillemets")
-    assert shown.exit_code == 0 and "Guillemets" in shown.stdout and "Flags:" in shown.stdout
+    assert listed.exit_code == 0 and "names/inconsistent-spelling" in listed.stdout
+    shown = invoke("rules", "show", "quotes/foreign-mark")
+    assert shown.exit_code == 0 and "Quotation marks of another language" in shown.stdout
+    assert "Flags:" in shown.stdout
     assert invoke("rules", "show", "no/such-rule").exit_code == 2
     tested = invoke("rules", "test", str(ROOT / "rules"))
     assert tested.exit_code == 0, tested.output

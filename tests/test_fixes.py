@@ -26,12 +26,11 @@ def write(tmp_path, data: bytes, name="story.en.txt"):
 def test_fix_applies_certain_suggestions_and_keeps_the_rest(tmp_path):
     path = write(tmp_path, TEXT.encode())
     result = lint(str(path), "--fix")
-    assert "fixed 3 findings in 1 file" in result.stderr
-    # Poutine -> Putin, " :" -> ":", "¿" removed; guillemets (no suggestion) and the
-    # boilerplate (rule not marked fix: true) stay.
-    assert path.read_text() == "Vladimir Putin said: « no ».\nSpread the love\nWhy?\n"
-    assert "typography/guillemets" in result.stdout
-    assert "boilerplate/site-furniture" in result.stdout
+    assert "fixed 6 findings in 1 file" in result.stderr
+    # Poutine -> Putin, " :" -> ":", "« " and " »" -> “ ”, "¿" removed, and the boilerplate
+    # line removed whole.
+    assert path.read_text() == "Vladimir Putin said: “no”.\nWhy?\n"
+    assert "boilerplate/site-furniture" not in result.stdout
 
 
 def test_second_run_changes_nothing(tmp_path):
@@ -49,7 +48,7 @@ def test_line_endings_bom_and_mode_are_kept(tmp_path):
     lint(str(path), "--fix")
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data.count(b"\r\n") == 3 and data.count(b"\n") == 3
+    assert data.count(b"\r\n") == 2 and data.count(b"\n") == 2
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tqcheck")]
 
@@ -62,8 +61,8 @@ def finding(doc: Document, start: int, end: int, suggestion: str) -> Finding:
 
 def test_overlapping_fixes_are_not_both_applied():
     doc = Document(path="a.txt", text="abcdef")
-    text, count = apply_to_text(doc, [finding(doc, 1, 4, "X"), finding(doc, 2, 5, "Y")])
-    assert (text, count) == ("aXef", 1)
+    text, edits = apply_to_text(doc, [finding(doc, 1, 4, "X"), finding(doc, 2, 5, "Y")])
+    assert (text, edits) == ("aXef", [(1, 4, "X")])
 
 
 def test_text_outside_fixed_spans_is_identical():

@@ -121,7 +121,7 @@ def test_bom_is_not_text_and_does_not_shift_columns(tmp_path):
 
 def test_missing_paths_are_collected(tmp_path):
     loaded = load_paths([str(tmp_path / "nope"), str(tmp_path)], LoadOptions())
-    assert loaded.missing == [str(tmp_path / "nope")]
+    assert loaded.missing == [f"path not found: {tmp_path / 'nope'}"]
     assert loaded.empty_dirs == [str(tmp_path)]
 
 

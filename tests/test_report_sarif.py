@@ -57,6 +57,8 @@ def yaml_rules() -> dict[str, dict]:
     rules: dict[str, dict] = {}
     for file in sorted(RULES_DIR.rglob("*.y*ml")):
         document = yaml.safe_load(file.read_text(encoding="utf-8"))
+        if isinstance(document, dict) and "data" in document:
+            continue  # a data file (language evidence, name lists), not rules
         for entry in document if isinstance(document, list) else [document]:
             rules[entry["id"]] = entry
     assert rules

@@ -53,4 +53,14 @@ def test_installed_copy_lints_with_the_packaged_rules(installed):
         capture_output=True, text=True, check=True)
     assert Path(probe.stdout.strip()).is_relative_to(work / "site")
     lint = run_installed(work, "lint", str(ROOT / "corpus"), "--format", "json")
-    assert lint.returncode == 1 and '"names/transliteration-variant"' in lint.stdout
+    assert lint.returncode == 1 and '"names/inconsistent-spelling"' in lint.stdout
+
+
+def test_installed_copy_inlines_the_html_report_assets(installed):
+    _, work = installed
+    article = next((ROOT / "corpus").glob("*/mt.en.txt"))
+    report = run_installed(work, "lint", str(article), "--no-default-rules", "--format", "html")
+    assert report.returncode == 0, report.stderr
+    for asset in ("report.css", "report.js"):
+        shipped = (ROOT / "tqcheck" / "report" / "assets" / asset).read_text(encoding="utf-8")
+        assert shipped.strip() and shipped in report.stdout

@@ -1,4 +1,5 @@
-"""The command line: `tqcheck lint`, `tqcheck rules list|show|test`."""
+"""The command line: `tqcheck lint`, `tqcheck rules list|show|test`, `tqcheck serve`,
+`tqcheck names`, `tqcheck score`."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tqcheck import __version__
+from tqcheck.compare import DEFAULT_SEED
 from tqcheck.config import FAIL_LEVELS, Config, find_config, load_config
 from tqcheck.errors import TqcheckError
-from tqcheck.inputs import LoadOptions
 from tqcheck.report import FORMATS
 
 if TYPE_CHECKING:
@@ -99,12 +100,21 @@ def lint(
     fail_on: Annotated[str | None, typer.Option(
         "--fail-on", help="Exit 1 on findings at or above: error, warning, info, never "
         "[default: error].", show_default=False)] = None,
+    fail_under: Annotated[str | None, typer.Option(
+        "--fail-under", help="Exit 1 when an article's score is below, e.g. chrf=50,bleu=20,"
+        "mqm=90.", show_default=False)] = None,
     exit_zero: Annotated[bool, typer.Option(
         "--exit-zero", help="Exit 0 even with findings (errors of tqcheck itself still exit 2).")
     ] = False,
     stdin_filename: Annotated[str | None, typer.Option(
         "--stdin-filename", help="Name shown for stdin input (its suffix picks the markup).",
         show_default=False)] = None,
+    source_file: Annotated[Path | None, typer.Option(
+        "--source-file", help="Source text of the article read from stdin.", exists=True,
+        dir_okay=False, show_default=False)] = None,
+    ref_file: Annotated[list[Path] | None, typer.Option(
+        "--ref-file", help="Reference translation of the article read from stdin "
+        "(repeatable).", exists=True, dir_okay=False, show_default=False)] = None,
     max_file_size: Annotated[int | None, typer.Option(
         "--max-file-size", help="Skip (and report) files larger than this many bytes.",
         show_default=False)] = None,
@@ -114,8 +124,10 @@ def lint(
     config_path: ConfigOption = None,
 ) -> None:
     """Check articles and report findings; exit 1 when a finding reaches --fail-on."""
+    from tqcheck.gates import parse_fail_under
     from tqcheck.report import renderer
     from tqcheck.run import lint as run_lint
+    from tqcheck.run import load_options
 
     if output_format not in FORMATS:
         raise fail(f"unknown format '{output_format}' (choose from {', '.join(FORMATS)})")
@@ -123,15 +135,20 @@ def lint(
         raise fail(f"unknown --fail-on level '{fail_on}' (choose from {', '.join(FAIL_LEVELS)})")
     if not paths and not jsonl:
         raise fail("give at least one path (or - for stdin, or --jsonl FILE)")
+    if (source_file or ref_file) and "-" not in (paths or []):
+        raise fail("--source-file and --ref-file go with - (the article read from stdin)")
     try:
         config = run_config(config_path, rules, no_default_rules)
         config.select = select or config.select
         config.ignore = config.ignore + (ignore or [])
-        options = LoadOptions(
-            source_lang=source_lang, target_lang=target_lang,
-            default_source_lang=config.source_lang, default_target_lang=config.target_lang,
-            max_bytes=max_file_size if max_file_size is not None else config.max_file_size,
-            exclude=tuple(config.exclude), stdin_filename=stdin_filename)
+        if max_file_size is not None:
+            config.max_file_size = max_file_size
+        if fail_under is not None:
+            config.fail_under = parse_fail_under(fail_under)
+        options = load_options(
+            config, source_lang=source_lang, target_lang=target_lang,
+            stdin_filename=stdin_filename, stdin_source=source_file,
+            stdin_refs=tuple(ref_file or ()))
 
         def run() -> LintResult:
             return run_lint(paths or [], jsonl or [], config, options)
@@ -142,7 +159,7 @@ def lint(
     except TqcheckError as error:
         raise fail(str(error)) from None
     for missing in result.missing:
-        typer.echo(f"tqcheck: error: path not found: {missing}", err=True)
+        typer.echo(f"tqcheck: error: {missing}", err=True)
     for empty in result.empty_dirs:
         typer.echo(f"tqcheck: warning: no articles found under {empty}", err=True)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -242,6 +259,200 @@ def rules_test(
     verdict = f"{len(failures)} failing" if failures else "all pass"
     typer.echo(f"{len(loaded)} rules, {examples} examples: {verdict}")
     raise typer.Exit(EXIT_FINDINGS if failures else EXIT_OK)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    token_file: Annotated[Path | None, typer.Option(
+        "--token-file", help="File holding the bearer token that requests must send.",
+        exists=True, dir_okay=False, show_default=False)] = None,
+    max_body_size: Annotated[int, typer.Option(
+        "--max-body-size", help="Largest request body in bytes (413 beyond).", min=1)
+    ] = 1024 * 1024,
+    time_budget: Annotated[float, typer.Option(
+        "--time-budget", help="Seconds a check may take (503 beyond).", min=0.001)] = 5.0,
+    rules: RulesOption = None,
+    no_default_rules: NoDefaultRules = False,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Only these rule ids or globs (repeatable).", show_default=False)
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Turn off rule ids or globs (repeatable).", show_default=False)] = None,
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", help="Verdict 'fail' on findings at or above: error, warning, info, never "
+        "[default: error].", show_default=False)] = None,
+    log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+    config_path: ConfigOption = None,
+) -> None:
+    """Serve checks over HTTP: POST /v1/check, GET /v1/rules, GET /healthz, /openapi.json."""
+    try:
+        import uvicorn
+
+        from tqcheck.body_limit import BodyLimit
+        from tqcheck.service import Settings, create_app
+    except ImportError:
+        raise fail("tqcheck serve needs its extra: pip install 'tqcheck[serve]'") from None
+    from tqcheck.run import configured_rules
+
+    if fail_on is not None and fail_on not in FAIL_LEVELS:
+        raise fail(f"unknown --fail-on level '{fail_on}' (choose from {', '.join(FAIL_LEVELS)})")
+    token = token_file.read_text("utf-8").strip() if token_file else None
+    if token == "":
+        raise fail(f"{token_file}: the token file is empty")
+    try:
+        config = run_config(config_path, rules, no_default_rules)
+        config.select = select or config.select
+        config.ignore = config.ignore + (ignore or [])
+        config.fail_on = fail_on or config.fail_on
+        settings = Settings(config=config, rules=configured_rules(config),
+                            time_budget=time_budget, token=token)
+    except TqcheckError as error:
+        raise fail(str(error)) from None
+    app = BodyLimit(create_app(settings), max_body_size)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+ScoreFormat = Annotated[str, typer.Option(
+    "--format", "-f", help="Report format: text, json, markdown.")]
+
+
+@app.command()
+def score(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Article folder trees with references (ref.<lang>.txt); two or more are compared.",
+        show_default=False)] = None,
+    hyp: Annotated[list[Path] | None, typer.Option(
+        "--hyp", help="System output, one segment a line (repeatable: systems compared).",
+        show_default=False)] = None,
+    ref: Annotated[list[Path] | None, typer.Option(
+        "--ref", help="Reference translation of the --hyp files (repeatable).",
+        show_default=False)] = None,
+    metrics: Annotated[str | None, typer.Option(
+        "--metrics", "-m", help="Comma-separated: bleu, chrf, chrf++, ter [default: "
+        "bleu,chrf,ter].", show_default=False)] = None,
+    tokenize: Annotated[str | None, typer.Option(
+        "--tokenize", help="BLEU tokenizer [default: by target language: 13a, zh, char].",
+        show_default=False)] = None,
+    target_lang: Annotated[str | None, typer.Option(
+        "--target-lang", help="Language of the translations (e.g. de).", show_default=False)
+    ] = None,
+    segments: Annotated[bool, typer.Option(
+        "--segments", help="Also score each segment (sentence-level).")] = False,
+    paired: Annotated[str, typer.Option(
+        "--paired", help="Test comparing systems: bs (paired bootstrap), ar (approximate "
+        "randomization), none.")] = "bs",
+    samples: Annotated[int, typer.Option(
+        "--samples", help="Resamples (bs) or trials (ar) [default: 1000 for bs, 10000 for ar].",
+        show_default=False, min=0)] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the paired test.")
+                    ] = DEFAULT_SEED,
+    width: Annotated[int, typer.Option(
+        "--width", "-w", help="Decimals printed (and gated on).", min=0, max=10)] = 1,
+    fail_under: Annotated[str | None, typer.Option(
+        "--fail-under", help="Exit 1 when a corpus score is below, e.g. chrf=50,bleu=20.",
+        show_default=False)] = None,
+    output_format: ScoreFormat = "text",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file.", show_default=False)] = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Score system outputs against references (sacrebleu) and compare systems."""
+    from tqcheck.gates import parse_fail_under
+    from tqcheck.report.score_format import RENDERERS
+    from tqcheck.run import load_options
+    from tqcheck.score_run import (
+        ScoreSettings,
+        score_systems,
+        systems_from_files,
+        systems_from_folders,
+    )
+    from tqcheck.scoring import Scoring, check_metrics, check_tokenizer
+
+    if output_format not in RENDERERS:
+        raise fail(f"unknown format '{output_format}' (choose from {', '.join(RENDERERS)})")
+    if paired not in ("bs", "ar", "none"):
+        raise fail(f"unknown --paired test '{paired}' (choose from bs, ar, none)")
+    if bool(hyp) == bool(paths):
+        raise fail("give either --hyp FILE --ref FILE, or article folders")
+    if hyp and not ref or ref and not hyp:
+        raise fail("--hyp and --ref go together (article folders carry their references)")
+    try:
+        config = run_config(config_path, None, False)
+        chosen = [m.strip() for m in metrics.split(",")] if metrics else config.metrics
+        check_metrics(chosen)
+        if tokenize:
+            check_tokenizer(tokenize)
+        gates = parse_fail_under(fail_under) if fail_under else dict(config.fail_under)
+        if "mqm" in gates:
+            raise fail("mqm scores come from findings: gate on them with tqcheck lint")
+        options = load_options(config, target_lang=target_lang)
+        found = (systems_from_files(hyp or [], ref or [], options) if hyp
+                 else systems_from_folders(paths or [], options))
+        settings = ScoreSettings(Scoring(tuple(chosen), tokenize, segment_level=segments),
+                                 gates, paired, samples, seed, width)
+        report = score_systems(found, settings)
+    except TqcheckError as error:
+        raise fail(str(error)) from None
+    for message in report.messages:
+        typer.echo(f"tqcheck: {message}", err=True)
+    for error in found.errors:
+        typer.echo(f"tqcheck: error: {error}", err=True)
+    if not report.scores:
+        raise fail("nothing to score (no system output with a usable reference)")
+    text = RENDERERS[output_format](report)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        try:
+            output.write_text(text, "utf-8")
+        except OSError as error:
+            raise fail(f"cannot write {output}: {error.strerror or error}") from None
+    if found.errors:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FINDINGS if report.failed else EXIT_OK)
+
+
+@app.command()
+def names(
+    paths: Annotated[list[str], typer.Argument(
+        help="Article folders, .txt/.md/.html files or folder trees.", show_default=False)],
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", help="Table format: text or json.")] = "text",
+    varied: Annotated[bool, typer.Option(
+        "--varied", help="Only the names spelled more than one way.")] = False,
+    source_lang: Annotated[str | None, typer.Option(
+        "--source-lang", help="Source language of every article (e.g. fr).",
+        show_default=False)] = None,
+    target_lang: Annotated[str | None, typer.Option(
+        "--target-lang", help="Target language of every article (e.g. en).",
+        show_default=False)] = None,
+    rules: RulesOption = None,
+    no_default_rules: NoDefaultRules = False,
+    config_path: ConfigOption = None,
+) -> None:
+    """List the people and places the articles name: each spelling, counted per article."""
+    from tqcheck.names.table import FORMATS as NAME_FORMATS
+    from tqcheck.names.table import name_entities, render
+    from tqcheck.run import configured_rules, load_inputs, load_options
+
+    if output_format not in NAME_FORMATS:
+        raise fail(f"unknown format '{output_format}' (choose from {', '.join(NAME_FORMATS)})")
+    try:
+        config = run_config(config_path, rules, no_default_rules)
+        loaded = load_inputs(paths, [], load_options(config, source_lang=source_lang,
+                                                     target_lang=target_lang))
+        entities = name_entities(configured_rules(config), loaded.articles)
+    except TqcheckError as error:
+        raise fail(str(error)) from None
+    for missing in loaded.missing:
+        typer.echo(f"tqcheck: error: path not found: {missing}", err=True)
+    if varied:
+        entities = [e for e in entities if e.variants]
+    sys.stdout.buffer.write(render(entities, output_format).encode("utf-8"))
+    sys.stdout.buffer.flush()
+    raise typer.Exit(EXIT_ERROR if loaded.missing else EXIT_OK)
 
 
 def main() -> None:

@@ -9,7 +9,10 @@ from typing import Any
 
 from tqcheck.errors import ConfigError
 from tqcheck.findings import Severity
+from tqcheck.gates import check_gates
 from tqcheck.inputs import DEFAULT_MAX_BYTES
+from tqcheck.mqm import MqmSettings, parse_mqm
+from tqcheck.scoring import DEFAULT_METRICS, METRICS
 
 CONFIG_FILES = ("tqcheck.toml", ".tqcheck.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -30,7 +33,15 @@ class Config:
     fail_on: str = "error"
     max_file_size: int = DEFAULT_MAX_BYTES
     exclude: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=lambda: list(DEFAULT_METRICS))
+    fail_under: dict[str, float] = field(default_factory=dict)
+    mqm: MqmSettings = field(default_factory=MqmSettings)
+    name_lists: list[Path] = field(default_factory=list)
     path: Path | None = None
+
+    def extra_data(self) -> dict[str, list[Path]]:
+        """Data files the rules read besides their own, by kind (e.g. house name lists)."""
+        return {"names": self.name_lists}
 
 
 def find_config(start: Path) -> Path | None:
@@ -79,6 +90,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     config = Config(path=path)
     base = path.parent
     config.rules = [base / p for p in _str_list(data, "rules", path)]
+    config.name_lists = [base / p for p in _str_list(data, "name-lists", path)]
     config.default_rules = _typed(data, "default-rules", bool, path, True)
     config.select = _str_list(data, "select", path)
     config.ignore = _str_list(data, "ignore", path)
@@ -88,6 +100,11 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     config.fail_on = _choice(_typed(data, "fail-on", str, path, "error"), FAIL_LEVELS,
                              f"{path}: fail-on")
     config.max_file_size = _typed(data, "max-file-size", int, path, DEFAULT_MAX_BYTES)
+    config.metrics = [_choice(m, METRICS, f"{path}: metrics")
+                      for m in _str_list(data, "metrics", path)] or list(DEFAULT_METRICS)
+    config.fail_under = check_gates(_typed(data, "fail-under", dict, path, {}),
+                                    f"{path}: fail-under")
+    config.mqm = parse_mqm(_typed(data, "mqm", dict, path, {}), f"{path}: mqm")
     ignores = _typed(data, "per-path-ignores", dict, path, {})
     config.per_path_ignores = {glob: _str_list(ignores, glob, path) for glob in ignores}
     overrides = _typed(data, "severity", dict, path, {})

@@ -6,17 +6,21 @@ import string
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
-from tqcheck.checks.base import Check, CheckTimeout
+from tqcheck.checks.base import Check, CheckTimeout, Hit
 from tqcheck.documents import Article
 from tqcheck.findings import Finding, Severity
 
 
 @dataclass(frozen=True)
 class Examples:
-    """Texts a rule must flag (`bad`, expected spans may be marked [[like this]]) and must not."""
+    """Texts a rule must flag (`bad`, expected spans may be marked [[like this]]) and must not.
+
+    `source`, when given, is the source text every example is checked against.
+    """
 
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
+    source: str | None = None
 
 
 @dataclass
@@ -39,7 +43,7 @@ class Rule:
     @property
     def family(self) -> str:
         """The part of the id before the last slash (e.g. `names`)."""
-        return self.id.rsplit("/", 1)[0]
+        return family_of(self.id)
 
     def applies(self, article: Article) -> bool:
         """Whether the rule is meant for the article's language pair.
@@ -52,17 +56,29 @@ class Rule:
 
     def run(self, article: Article, severity: Severity | None = None) -> list[Finding]:
         """Apply the rule to an article's target text and build its findings."""
+        return [self.finding(article, hit, severity) for hit in self.check.find(article)]
+
+    def run_corpus(self, articles: list[Article],
+                   severity: Severity | None = None) -> list[Finding]:
+        """Apply the rule to the articles of a run together (see Check.find_corpus)."""
+        return [self.finding(article, hit, severity)
+                for article, hit in self.check.find_corpus(articles)]
+
+    def finding(self, article: Article, hit: Hit, severity: Severity | None = None) -> Finding:
+        """The finding of one hit in an article's target text."""
         document = article.target
-        found = []
-        for hit in self.check.find(article):
-            values = {"text": document.text[hit.start:hit.end],
-                      "suggestion": hit.suggestion or "", **hit.fields}
-            found.append(Finding.in_document(
-                document, hit.start, hit.end, rule=self.id, category=self.category,
-                severity=severity or self.severity,
-                message=self.message.format_map(values), suggestion=hit.suggestion,
-                fixable=hit.fixable and self.fix))
-        return found
+        values = {"text": document.text[hit.start:hit.end],
+                  "suggestion": hit.suggestion or "", **hit.fields}
+        return Finding.in_document(
+            document, hit.start, hit.end, rule=self.id, category=self.category,
+            severity=severity or self.severity,
+            message=self.message.format_map(values), suggestion=hit.suggestion,
+            fixable=hit.fixable and self.fix)
+
+
+def family_of(rule_id: str) -> str:
+    """The family of a rule id: the part before the last slash (`names/variants` -> `names`)."""
+    return rule_id.rsplit("/", 1)[0]
 
 
 def template_fields(template: str) -> set[str]:
@@ -121,6 +137,24 @@ class Engine:
                 found.append(rule_failure(
                     article, "rule-failed",
                     f"rule '{rule.id}' failed on this article: {type(error).__name__}: {error}"))
+        return sorted(found, key=lambda f: f.sort_key)
+
+    def lint_corpus(self, articles: list[Article]) -> list[Finding]:
+        """Findings that need all the articles of a run at once (one name spelled one way in
+        one article and another way in the next), for rules whose check looks across them."""
+        found: list[Finding] = []
+        for rule in self.rules:
+            if not rule.check.looks_across_articles:
+                continue
+            chosen = [a for a in articles if rule.applies(a) and not self.ignored_here(rule, a)]
+            if len(chosen) < 2:
+                continue
+            try:
+                found.extend(rule.run_corpus(chosen, self.severity_of(rule)))
+            except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
+                found.append(rule_failure(
+                    chosen[0], "rule-failed",
+                    f"rule '{rule.id}' failed across articles: {type(error).__name__}: {error}"))
         return sorted(found, key=lambda f: f.sort_key)
 
 

@@ -34,25 +34,29 @@ def fixable_by_file(findings: list[Finding]) -> dict[str, list[Finding]]:
     return grouped
 
 
-def apply_to_text(document: Document, findings: list[Finding]) -> tuple[str, int]:
-    """The text with the findings' suggestions applied, and how many were.
+def apply_to_text(document: Document,
+                  findings: list[Finding]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text with the findings' suggestions applied, and the (start, end, replacement)
+    edits that were.
 
-    Fixes are applied back to front; one that overlaps an earlier-starting fix is skipped
-    (a later run applies it if it still holds), and a fix whose span no longer holds the
-    reported text is skipped too.
+    A fix that overlaps an earlier-starting one is skipped (a later run applies it if it
+    still holds), as is one whose span no longer holds the reported text or that would
+    change nothing.
     """
     spans = sorted(((document.offset(f.line, f.column), document.offset(f.end_line, f.end_column),
                      f) for f in findings), key=lambda s: (s[0], s[1]))
     chosen: list[tuple[int, int, str]] = []
     last_end = -1
     for start, end, finding in spans:
-        if start >= last_end and document.text[start:end] == finding.text:
-            chosen.append((start, end, finding.suggestion or ""))
+        replacement = finding.suggestion or ""
+        current = document.text[start:end]
+        if start >= last_end and current == finding.text and current != replacement:
+            chosen.append((start, end, replacement))
             last_end = max(end, start + 1)
     text = document.text
     for start, end, replacement in reversed(chosen):
         text = text[:start] + replacement + text[end:]
-    return text, len(chosen)
+    return text, chosen
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -88,8 +92,8 @@ def fix_files(documents: dict[str, Document], findings: list[Finding]) -> FixRep
         if content_digest(current) != document.digest:
             report.refused[path] = "changed since it was read; not fixed"
             continue
-        text, count = apply_to_text(document, found)
-        if not count:
+        text, edits = apply_to_text(document, found)
+        if not edits:
             continue
         data = ("\ufeff" if document.has_bom else "") + text
         try:
@@ -97,5 +101,5 @@ def fix_files(documents: dict[str, Document], findings: list[Finding]) -> FixRep
         except OSError as error:
             report.refused[path] = f"cannot write: {error.strerror or error}"
             continue
-        report.applied[path] = count
+        report.applied[path] = len(edits)
     return report

@@ -39,6 +39,8 @@ class LoadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     exclude: tuple[str, ...] = ()
     stdin_filename: str | None = None
+    stdin_source: Path | None = None
+    stdin_refs: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -47,7 +49,7 @@ class Loaded:
 
     articles: list[Article] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # messages about paths that are not there
     empty_dirs: list[str] = field(default_factory=list)
 
     def extend(self, other: Loaded) -> None:
@@ -272,15 +274,30 @@ def load_tree(root: Path, options: LoadOptions) -> Loaded:
 
 
 def load_stdin(options: LoadOptions) -> Loaded:
-    """Read one article from standard input (named by --stdin-filename, else `-`)."""
+    """Read one article from standard input (named by --stdin-filename, else `-`), with its
+    source and references from the files of `stdin_source` and `stdin_refs`."""
     loaded = Loaded()
     name = options.stdin_filename or "-"
-    document, issue = decode(sys.stdin.buffer.read(), name, options.max_bytes)
-    if document is None:
+    target, issue = decode(sys.stdin.buffer.read(), name, options.max_bytes)
+    if target is None:
         loaded.problems.append(issue)  # type: ignore[arg-type]
-    else:
-        lang = _lang(BARE_FILE_LANG.fullmatch(Path(name).name))
-        loaded.articles.append(article_from_document(document, options, lang))
+        return loaded
+    source = None
+    if options.stdin_source is not None:
+        source, issue = read_document(options.stdin_source, display_path(options.stdin_source),
+                                      options.max_bytes)
+        loaded.problems += [issue] if issue else []
+    refs = []
+    for ref_file in options.stdin_refs:
+        ref, issue = read_document(ref_file, display_path(ref_file), options.max_bytes)
+        loaded.problems += [issue] if issue else []
+        refs += [ref] if ref else []
+    source_file_lang = (_lang(BARE_FILE_LANG.fullmatch(options.stdin_source.name))
+                        if options.stdin_source else None)
+    source_lang = assign_langs(options, {}, target, source, refs,
+                               _lang(BARE_FILE_LANG.fullmatch(Path(name).name)), source_file_lang)
+    loaded.articles.append(Article(id=name, target=target, source=source, refs=refs,
+                                   source_lang=source_lang))
     return loaded
 
 
@@ -300,7 +317,8 @@ def load_paths(paths: list[str], options: LoadOptions) -> Loaded:
             else:
                 loaded.extend(load_bare_file(path, options))
         else:
-            loaded.missing.append(raw)
+            loaded.missing.append(f"{raw}: symbolic link that loops or points nowhere"
+                                  if path.is_symlink() else f"path not found: {raw}")
     loaded.articles = without_repeats(loaded.articles)
     return loaded
 
@@ -326,7 +344,7 @@ def load_jsonl(path: Path, options: LoadOptions) -> Loaded:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        loaded.missing.append(shown)
+        loaded.missing.append(f"path not found: {shown}")
         return loaded
     except OSError as error:
         loaded.problems.append(problem(shown, "unreadable", f"cannot read: {error.strerror}"))
@@ -354,8 +372,14 @@ def _jsonl_article(line: str, number: int, shown: str, options: LoadOptions,
                                        line=number))
         return None
     article_id = str(record.get("id", number))
-    base = f"{shown}#{article_id}"
-    target = Document(path=base, text=record["mt"])
+    return article_from_record(record, article_id, f"{shown}#{article_id}", options)
+
+
+def article_from_record(record: dict[str, object], article_id: str, base: str,
+                        options: LoadOptions) -> Article:
+    """An article from a JSON record (`mt`, optional `source`, `ref`, languages, `ignore`);
+    its documents are named after `base`."""
+    target = Document(path=base, text=str(record["mt"]))
     source = Document(path=f"{base}/source", text=record["source"]) \
         if isinstance(record.get("source"), str) else None
     refs_raw = record.get("ref", [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from tqcheck.categories import MQM_CATEGORIES
@@ -11,7 +12,7 @@ from tqcheck.checks.base import Params
 from tqcheck.engine import Examples, Rule, template_fields
 from tqcheck.errors import RuleError, TqcheckError
 from tqcheck.findings import Severity
-from tqcheck.yamlfile import LineList, LineMap, YamlError, read_yaml
+from tqcheck.yamlfile import LineList, LineMap, YamlError, parse_yaml, read_text
 
 RULE_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:/[a-z0-9]+(?:[-_][a-z0-9]+)*)+")
 LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -49,8 +50,11 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file())
 
 
-def load_rules(paths: list[Path]) -> list[Rule]:
-    """Load every rule under the given folders or files; raise RuleLoadErrors listing all errors."""
+def load_rules(paths: list[Path], extra: Mapping[str, list[Path]] | None = None) -> list[Rule]:
+    """Load every rule under the given folders or files; raise RuleLoadErrors listing all errors.
+
+    `extra` names extra data files by kind (e.g. `names` lists), for the rules that use them.
+    """
     rules: list[Rule] = []
     errors: list[RuleError | YamlError] = []
     seen: dict[str, str] = {}
@@ -59,7 +63,7 @@ def load_rules(paths: list[Path]) -> list[Rule]:
             errors.append(YamlError(str(path), None, "rules path not found"))
             continue
         for file in rule_files(path):
-            for rule_or_error in load_rule_file(file):
+            for rule_or_error in load_rule_file(file, extra):
                 if isinstance(rule_or_error, Rule):
                     rule = rule_or_error
                     if rule.id in seen:
@@ -76,15 +80,31 @@ def load_rules(paths: list[Path]) -> list[Rule]:
     return rules
 
 
-def load_rule_file(file: Path) -> list[Rule | RuleError | YamlError]:
+def load_rule_file(file: Path, extra: Mapping[str, list[Path]] | None = None
+                   ) -> list[Rule | RuleError | YamlError]:
     """The rules of one file (a mapping or a list of mappings), or the errors found in it."""
     display = shown_path(file)
     try:
-        data = read_yaml(file, display)
+        text = read_text(file, display)
     except YamlError as error:
-        return [RuleError(display, error.line, rule_id_before(file, error.line), error.message)]
+        return [error]
+    return load_rule_text(text, display, extra)
+
+
+def load_rule_text(text: str, display: str, extra: Mapping[str, list[Path]] | None = None
+                   ) -> list[Rule | RuleError | YamlError]:
+    """The rules of one rule file's text, or the errors found in it.
+
+    A data file (a mapping with a `data:` key, read by the rules that name it) has no rules.
+    """
+    try:
+        data = parse_yaml(text, display)
+    except YamlError as error:
+        return [RuleError(display, error.line, rule_id_before(text, error.line), error.message)]
     if data is None:
         return [YamlError(display, None, "empty rule file")]
+    if isinstance(data, LineMap) and "data" in data:
+        return []
     items = data if isinstance(data, LineList) else [data]
     lines = data.item_lines if isinstance(data, LineList) else [getattr(data, "line", 1)]
     results: list[Rule | RuleError | YamlError] = []
@@ -93,27 +113,24 @@ def load_rule_file(file: Path) -> list[Rule | RuleError | YamlError]:
             results.append(RuleError(display, line, None, "a rule must be a mapping of keys"))
             continue
         try:
-            results.append(build_rule(item, display))
+            results.append(build_rule(item, display, extra))
         except RuleError as error:
             results.append(error)
     return results
 
 
-def rule_id_before(file: Path, line: int | None) -> str | None:
-    """The last `id:` written at or above a line of a file that does not parse as YAML."""
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()[:line]
-    except (OSError, UnicodeDecodeError):
-        return None
-    ids = [m.group(1) for text in lines if (m := ID_LINE.match(text))]
+def rule_id_before(text: str, line: int | None) -> str | None:
+    """The last `id:` written at or above a line of a text that does not parse as YAML."""
+    ids = [m.group(1) for row in text.splitlines()[:line] if (m := ID_LINE.match(row))]
     return ids[-1] if ids else None
 
 
-def build_rule(mapping: LineMap, path: str) -> Rule:
+def build_rule(mapping: LineMap, path: str, extra: Mapping[str, list[Path]] | None = None
+               ) -> Rule:
     """Validate one rule mapping and build the Rule with its configured check."""
     raw_id = mapping.get("id")
     rule_id = raw_id if isinstance(raw_id, str) else None
-    params = Params(mapping, path, rule_id)
+    params = Params(mapping, path, rule_id, extra)
     rule_id = params.get("id", str)
     if not RULE_ID.fullmatch(rule_id):
         raise params.error(f"invalid id '{rule_id}': use lower-case 'family/name' "
@@ -136,6 +153,9 @@ def build_rule(mapping: LineMap, path: str) -> Rule:
     check = CHECK_TYPES[type_name](params)
     params.finish()
     _check_message(params, message, check.message_fields)
+    bad, good = check.entry_examples()
+    examples = Examples(bad=examples.bad + bad, good=examples.good + good,
+                        source=examples.source)
     return Rule(id=rule_id, type=type_name, category=category, severity=severity,
                 message=message, check=check, origin=f"{path}:{mapping.line}",
                 description=description.strip(), examples=examples,
@@ -153,12 +173,13 @@ def _severity(params: Params) -> Severity:
 
 
 def _examples(params: Params) -> Examples:
-    """Read `examples: {bad: [...], good: [...]}`."""
+    """Read `examples: {bad: [...], good: [...], source: ...}`."""
     mapping = params.get("examples", dict, None)
     if mapping is None:
         return Examples()
     sub = Params(mapping, params.path, params.rule_id)
-    examples = Examples(bad=tuple(sub.str_list("bad", [])), good=tuple(sub.str_list("good", [])))
+    examples = Examples(bad=tuple(sub.str_list("bad", [])), good=tuple(sub.str_list("good", [])),
+                        source=sub.get("source", str, None))
     sub.finish()
     return examples
 

@@ -47,7 +47,10 @@ def example_article(rule: Rule, text: str) -> Article:
     """An article holding an example, in the languages the rule is meant for."""
     target_lang = rule.target_langs[0] if rule.target_langs else None
     source_lang = rule.source_langs[0] if rule.source_langs else None
+    source = rule.examples.source
     return Article(id="example", target=Document(path="<example>", text=text, lang=target_lang),
+                   source=None if source is None else Document(path="<example source>",
+                                                               text=source, lang=source_lang),
                    source_lang=source_lang)
 
 

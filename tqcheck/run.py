@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqcheck.config import Config
@@ -12,6 +12,8 @@ from tqcheck.engine import Engine, Rule, matches_any
 from tqcheck.findings import SEVERITY_RANK, Finding, Severity
 from tqcheck.inputs import Loaded, LoadOptions, load_jsonl, load_paths
 from tqcheck.loader import default_rules_dir, load_rules
+from tqcheck.scorecard import score_articles
+from tqcheck.scoring import Score
 
 
 @dataclass
@@ -22,8 +24,10 @@ class LintResult:
     rules: list[Rule]
     articles: int
     targets: dict[str, Document] = field(default_factory=dict)
+    sources: dict[str, Document] = field(default_factory=dict)  # by target path, when known
     missing: list[str] = field(default_factory=list)
     empty_dirs: list[str] = field(default_factory=list)
+    scores: list[Score] = field(default_factory=list)
 
     def count_by_severity(self) -> dict[str, int]:
         """Number of findings per severity (every severity present, worst first)."""
@@ -48,6 +52,14 @@ def rule_paths(config: Config) -> list[Path]:
     return ([default_rules_dir()] if config.default_rules else []) + config.rules
 
 
+def load_options(config: Config, **overrides: object) -> LoadOptions:
+    """How to read inputs under a config; keyword arguments (command-line options) override."""
+    return replace(LoadOptions(default_source_lang=config.source_lang,
+                               default_target_lang=config.target_lang,
+                               max_bytes=config.max_file_size, exclude=tuple(config.exclude)),
+                   **overrides)
+
+
 def select_rules(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
     """Rules matching `select` (all when empty) and not matching `ignore`."""
     return [r for r in rules
@@ -62,15 +74,29 @@ def load_inputs(paths: list[str], jsonl: list[Path], options: LoadOptions) -> Lo
     return loaded
 
 
+def configured_rules(config: Config) -> list[Rule]:
+    """Load the rules of a run and keep those its selection allows."""
+    return select_rules(load_rules(rule_paths(config), config.extra_data()), config.select,
+                        config.ignore)
+
+
 def lint(paths: list[str], jsonl: list[Path], config: Config, options: LoadOptions) -> LintResult:
     """Load rules and articles, apply the rules, and collect every finding."""
-    rules = select_rules(load_rules(rule_paths(config)), config.select, config.ignore)
-    loaded = load_inputs(paths, jsonl, options)
+    rules = configured_rules(config)
+    return lint_loaded(load_inputs(paths, jsonl, options), rules, config)
+
+
+def lint_loaded(loaded: Loaded, rules: list[Rule], config: Config) -> LintResult:
+    """Apply already loaded rules to already loaded articles, with the config's policies."""
     engine = Engine(rules, config.severity, config.per_path_ignores)
     findings = [p for p in loaded.problems if not matches_any(p.rule, config.ignore)]
     for article in loaded.articles:
         findings += engine.lint(article)
+    findings += engine.lint_corpus(loaded.articles)
+    scores, added = score_articles(loaded.articles, findings, config)
+    findings += [f for f in added if not matches_any(f.rule, config.ignore)]
     findings.sort(key=lambda f: f.sort_key)
     return LintResult(findings=findings, rules=rules, articles=len(loaded.articles),
                       targets={a.target.path: a.target for a in loaded.articles},
-                      missing=loaded.missing, empty_dirs=loaded.empty_dirs)
+                      sources={a.target.path: a.source for a in loaded.articles if a.source},
+                      missing=loaded.missing, empty_dirs=loaded.empty_dirs, scores=scores)

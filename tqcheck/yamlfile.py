@@ -93,13 +93,17 @@ def parse_yaml(text: str, path: str) -> Any:
         raise YamlError(path, None, f"invalid YAML: {error}") from None
 
 
+def read_text(path: Path, display: str) -> str:
+    """A YAML file's text; raise YamlError when it cannot be read or is not UTF-8."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise YamlError(display, None, f"cannot read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise YamlError(display, None, "not valid UTF-8") from None
+
+
 def read_yaml(path: Path, display: str | None = None) -> Any:
     """Read and parse a YAML file; raise YamlError for unreadable or invalid files."""
     shown = display or str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise YamlError(shown, None, f"cannot read: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise YamlError(shown, None, "not valid UTF-8") from None
-    return parse_yaml(text, shown)
+    return parse_yaml(read_text(path, shown), shown)

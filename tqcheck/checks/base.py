@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
 
 from tqcheck.documents import Article
@@ -36,11 +37,17 @@ class CheckTimeout(Exception):
 class Params:
     """A rule's YAML mapping, read strictly: wrong types and unknown keys are RuleErrors."""
 
-    def __init__(self, mapping: LineMap, path: str, rule_id: str | None) -> None:
+    def __init__(self, mapping: LineMap, path: str, rule_id: str | None,
+                 data: Mapping[str, list[Path]] | None = None) -> None:
         self.mapping = mapping
         self.path = path
         self.rule_id = rule_id
+        self.data = data or {}
         self._read: set[str] = set()
+
+    def extra_data(self, kind: str) -> list[Path]:
+        """Data files of a kind the run's config adds (e.g. a newsroom's `names` list)."""
+        return list(self.data.get(kind, []))
 
     def error(self, message: str, key: str | None = None, line: int | None = None) -> RuleError:
         """A RuleError at a key's line (or the given line, or the rule's)."""
@@ -119,10 +126,29 @@ class Check:
 
     type_name: ClassVar[str]
     message_fields: ClassVar[frozenset[str]] = frozenset({"text", "suggestion"})
+    looks_across_articles: ClassVar[bool] = False
 
     def __init__(self, params: Params) -> None:
         """Read and validate this type's parameters (subclasses call params.get ...)."""
 
+    def entry_examples(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Bad and good examples written in the check's own entries (none by default)."""
+        return (), ()
+
     def find(self, article: Article) -> Iterator[Hit]:
         """Yield the hits of this check in the article's target text."""
         raise NotImplementedError
+
+    def find_corpus(self, articles: list[Article]) -> Iterator[tuple[Article, Hit]]:
+        """Yield hits that only the articles of a run together show (checks that set
+        `looks_across_articles`); each hit is in the target text of its article."""
+        return iter(())
+
+
+def folder_param(params: Params, key: str) -> Path:
+    """Read a folder path, relative to the rule file unless absolute; it must exist."""
+    folder = Path(params.get(key, str))
+    folder = folder if folder.is_absolute() else Path(params.path).parent / folder
+    if not folder.is_dir():
+        raise params.error(f"folder '{folder}' not found", key)
+    return folder

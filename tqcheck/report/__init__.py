@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from tqcheck.run import LintResult
+if TYPE_CHECKING:
+    from tqcheck.run import LintResult
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "json", "github", "sarif", "html")
 
 
 class Renderer(Protocol):

@@ -37,7 +37,11 @@ def command(finding: Finding) -> str:
     return f"::{COMMAND[finding.severity]} {props}::{escape_data(message)}"
 
 
+def worst_first(findings: list[Finding]) -> list[Finding]:
+    """Findings errors first, then warnings, then notices; by file and position within each."""
+    return sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.sort_key))
+
+
 def render(result: LintResult, *, color: bool = False) -> str:
     """All findings as workflow commands, errors first, then warnings, then notices."""
-    ordered = sorted(result.findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.sort_key))
-    return "".join(command(f) + "\n" for f in ordered)
+    return "".join(command(f) + "\n" for f in worst_first(result.findings))

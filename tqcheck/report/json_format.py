@@ -17,7 +17,7 @@ def report_dict(result: LintResult) -> dict[str, object]:
         "version": __version__,
         "schema_version": SCHEMA_VERSION,
         "findings": [f.to_dict() for f in sorted(result.findings, key=lambda f: f.sort_key)],
-        "scores": [],
+        "scores": [score.to_dict() for score in result.scores],
         "summary": {
             "articles": result.articles,
             "rules": len(result.rules),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from tqcheck.findings import Finding, Severity
+from tqcheck.report.score_lines import score_lines
 from tqcheck.run import LintResult
 
 CONTEXT = 40
@@ -63,5 +64,7 @@ def render(result: LintResult, *, color: bool = False) -> str:
         for finding in group:
             out += finding_lines(finding, color)
         out.append("")
+    if lines := score_lines(result.scores):
+        out += [*lines, ""]
     out.append(summary(result))
     return "\n".join(out) + "\n"

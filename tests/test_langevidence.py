@@ -1,0 +1,39 @@
+"""Language evidence: trigram profiles, function words, estimating the source language."""
+
+import pytest
+
+from tests.helpers import ROOT
+from tqcheck.langevidence import EvidenceError, estimate_source, languages_in, load_language
+
+LANGUAGES = languages_in(ROOT / "rules" / "languages")
+
+
+def test_the_shipped_languages_load_with_their_function_words_and_profiles():
+    assert set(LANGUAGES) >= {"de", "en", "es", "fr", "it"}
+    for code, language in LANGUAGES.items():
+        assert language.code == code and language.script == "Latin"
+        assert len(language.function_words) > 80 and len(language.trigrams) > 1000
+    assert LANGUAGES["de"].capitalizes_nouns and not LANGUAGES["en"].capitalizes_nouns
+
+
+@pytest.mark.parametrize("word, lang, other", [
+    ("through", "en", "de"), ("schlecht", "de", "en"), ("aujourd'hui", "fr", "en"),
+    ("muchachos", "es", "it"), ("gnocchi", "it", "en")])
+def test_a_profile_prefers_its_own_words(word, lang, other):
+    assert LANGUAGES[lang].log_prob(word) > LANGUAGES[other].log_prob(word)
+
+
+def test_estimate_source_from_leaked_words():
+    en = LANGUAGES["en"]
+    others = [LANGUAGES[c] for c in ("de", "es", "fr", "it")]
+    words = ["the", "mayor", "said", "la", "mise", "en", "demeure", "de", "la", "société",
+             "was", "final"]
+    assert estimate_source(words, en, others).code == "fr"
+    words = ["the", "mayor", "said", "the", "decision", "was", "final"]
+    assert estimate_source(words, en, others) is None
+
+
+def test_a_missing_trigram_file_is_an_error(tmp_path):
+    (tmp_path / "xx.yaml").write_text("data: language\nfunction_words: a b\n", encoding="utf-8")
+    with pytest.raises(EvidenceError, match="xx.trigrams.yaml"):
+        load_language(tmp_path, "xx")

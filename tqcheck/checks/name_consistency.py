@@ -1,0 +1,210 @@
+"""Rule type `name-consistency`: one name spelled more than one way, in an article or a corpus.
+
+Name words are found in the text (`tqcheck.names.mentions`), given keys (case, diacritics
+and transliteration folded, `tqcheck.names.keys`), clustered (`tqcheck.names.clusters`),
+and every spelling but the canonical one (`tqcheck.names.canonical`) is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqcheck.checks.base import Check, Hit, Params
+from tqcheck.checks.name_data import load_house_list, load_table
+from tqcheck.documents import Article
+from tqcheck.matching import PhraseMatcher
+from tqcheck.names.canonical import choose
+from tqcheck.names.clusters import Cluster, Similarity, cluster, spellings_of
+from tqcheck.names.corpus import CorpusClusters, divergences
+from tqcheck.names.entities import Entity, entities
+from tqcheck.names.house import HouseList
+from tqcheck.names.keys import KeyMaker, Replacer
+from tqcheck.names.mentions import Mention, MentionRules, find_mentions
+from tqcheck.yamlfile import LineMap
+
+REASONS = {
+    "house": "in the house name list",
+    "convention": "the spelling that fits the target language",
+    "frequency": "the most frequent spelling in this article",
+    "first": "the spelling the article uses first",
+}
+
+
+@dataclass
+class Language:
+    """How names are written in one target language (the rule's `languages:` entry)."""
+
+    mentions: MentionRules
+    skeleton: Replacer
+    similarity: Similarity
+    unconventional: tuple[re.Pattern[str], ...]
+    house: HouseList
+    qualifiers: frozenset[str]
+    house_spellings: dict[str, str] = field(init=False)
+    house_words: dict[str, str] = field(init=False)
+    house_since: dict[str, str] = field(init=False)
+    house_matcher: PhraseMatcher = field(init=False)
+    key_makers: dict[tuple[str, ...], KeyMaker] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.house_spellings = self.house.canonical_of()
+        self.house_words = self.house.words()
+        self.house_since = self.house.since()
+        self.house_matcher = PhraseMatcher(self.house_spellings, case_sensitive=True,
+                                           whole_word=True)
+
+
+class NameConsistencyCheck(Check):
+    """Finds variant spellings of one name and suggests the canonical one."""
+
+    type_name = "name-consistency"
+    message_fields = frozenset({"text", "suggestion", "reason"})
+    looks_across_articles = True
+
+    def __init__(self, params: Params) -> None:
+        base = Path(params.path).parent
+        self.tables = dict(load_table(base / name, params.rule_id)
+                           for name in params.str_list("transliteration", []))
+        self.majority = params.get("majority", float, 2.0)
+        threshold = params.get("similarity", float, 85.0)
+        min_length = params.get("min_length", int, 5)
+        extra = [load_house_list(Path(p), params.rule_id) for p in params.extra_data("names")]
+        languages: LineMap = params.get("languages", dict)
+        self.languages = {code: self._language(params, code, languages[code], base, extra,
+                                               Similarity(threshold, min_length))
+                          for code in languages}
+
+    @staticmethod
+    def _language(params: Params, code: str, mapping: object, base: Path,
+                  extra: list[tuple[str, HouseList]], similarity: Similarity) -> Language:
+        """Read one entry of `languages:`."""
+        params.expect(mapping, dict, f"languages: {code}")
+        sub = Params(mapping, params.path, params.rule_id)  # type: ignore[arg-type]
+        house = HouseList()
+        house_file = sub.get("house_list", str, None)
+        if house_file is not None:
+            house = load_house_list(base / house_file, params.rule_id)[1]
+        for language, more in extra:
+            if language == code:
+                house = house.extended(more)
+        mentions = MentionRules(
+            titles=frozenset(sub.str_list("titles", [])),
+            particles=frozenset(sub.str_list("particles", [])),
+            common_words=frozenset(sub.str_list("common_words", [])),
+            capitalised_nouns=sub.get("capitalised_nouns", bool, False),
+            headline_share=sub.get("headline_share", float, 0.8),
+            headline_length=sub.get("headline_length", int, 160))
+        skeleton = Replacer(dict(sub.get("skeleton", dict, {})))
+        inflections = frozenset(sub.str_list("inflections", [])) | {""}
+        qualifiers = frozenset(sub.str_list("qualifiers", []))
+        patterns = []
+        for pattern in sub.str_list("unconventional", []):
+            try:
+                patterns.append(re.compile(pattern))
+            except re.error as error:
+                raise sub.error(f"invalid regular expression {pattern!r}: {error}",
+                                "unconventional") from None
+        sub.finish()
+        return Language(mentions, skeleton, Similarity(similarity.threshold,
+                                                       similarity.min_length, inflections),
+                        tuple(patterns), house, qualifiers)
+
+    def keys_for(self, sources: frozenset[str | None], language: Language) -> KeyMaker:
+        """Keys read through the tables of the source languages (every table when one is
+        unknown; none for a source language without a table)."""
+        names = tuple(sorted(self.tables)) if None in sources else tuple(
+            sorted(s for s in sources if s in self.tables))
+        maker = language.key_makers.get(names)
+        if maker is None:
+            tables = tuple(self.tables[name] for name in names)
+            maker = language.key_makers[names] = KeyMaker(language.skeleton, tables)
+        return maker
+
+    def clusters(self, article: Article) -> list[Cluster]:
+        """The name-word clusters of an article's target text."""
+        language = self.languages.get(article.target_lang or "")
+        if language is None:
+            return []
+        keys = self.keys_for(frozenset({article.source_lang}), language)
+        mentions = find_mentions(article.target.checkable, language.mentions)
+        return cluster(spellings_of(mentions, keys), keys, language.similarity)
+
+    def _corpus(self, articles: list[Article]) -> Iterator[tuple[Language, list[Article],
+                                                                 list[list[Mention]],
+                                                                 CorpusClusters]]:
+        """Per target language: its articles, their mentions and the clusters across them."""
+        for code, language in self.languages.items():
+            chosen = [a for a in articles if a.target_lang == code]
+            if not chosen:
+                continue
+            keys = self.keys_for(frozenset(a.source_lang for a in chosen), language)
+            mentions = [find_mentions(a.target.checkable, language.mentions) for a in chosen]
+            corpus = CorpusClusters.build([spellings_of(m, keys) for m in mentions], keys,
+                                          language.similarity)
+            yield language, chosen, mentions, corpus
+
+    def find_corpus(self, articles: list[Article]) -> Iterator[tuple[Article, Hit]]:
+        """Every occurrence of a name in an article that spells it, consistently, otherwise
+        than the run's other articles do.
+
+        Across articles only firm evidence counts: words of full names (two name words or
+        more), linked by a shared key; not in languages that capitalise every noun. Articles
+        translated from one source text are versions of one story, not a series: they are
+        left to the per-article check.
+        """
+        sources = Counter(a.source.text for a in articles if a.source is not None)
+        stories = [a for a in articles if a.source is None or sources[a.source.text] == 1]
+        for language, chosen, mentions, _ in self._corpus(stories):
+            if language.mentions.capitalised_nouns:
+                continue
+            keys = self.keys_for(frozenset(a.source_lang for a in chosen), language)
+            full = [[m for m in found if sum(not t.common for t in m.tokens) > 1]
+                    for found in mentions]
+            corpus = CorpusClusters.build([spellings_of(m, keys) for m in full], keys, None)
+            for found in divergences(corpus, language.house_words, language.unconventional,
+                                     self.majority):
+                reason = (f"as in {found.agreeing} other article"
+                          f"{'s' if found.agreeing != 1 else ''} of this run")
+                for token in found.spelling.tokens:
+                    yield chosen[found.article], Hit(token.start, token.end, found.canonical,
+                                                     {"reason": reason})
+
+    def entities(self, articles: list[Article]) -> list[Entity]:
+        """The people and places the articles name, with each spelling counted per article."""
+        table = []
+        for language, chosen, mentions, corpus in self._corpus(articles):
+            named = [(a.target.path, m) for a, m in zip(chosen, mentions, strict=True)]
+            table += entities(named, corpus, language.qualifiers)
+        return sorted(table, key=lambda e: (-e.total, e.name))
+
+    def find(self, article: Article) -> Iterator[Hit]:
+        """House-list variants anywhere, and every non-canonical spelling of a cluster."""
+        language = self.languages.get(article.target_lang or "")
+        if language is None:
+            return
+        house = language.house_spellings
+        flagged: list[tuple[int, int]] = []
+        for start, end, key in language.house_matcher.finditer(article.target.checkable):
+            if house[key] != key:
+                flagged.append((start, end))
+                since = language.house_since.get(house[key])
+                reason = f"the house spelling since {since}" if since else REASONS["house"]
+                yield Hit(start, end, house[key], {"reason": reason}, fixable=True)
+        words = language.house_words
+        for group in self.clusters(article):
+            if len(group.spellings) < 2:
+                continue
+            choice = choose(group, words, language.unconventional, self.majority)
+            for spelling in group.spellings:
+                if spelling.text == choice.spelling or words.get(spelling.text) == spelling.text:
+                    continue
+                certain = choice.certain and (choice.reason == "house" or group.shares_key(
+                    spelling.text, choice.spelling))
+                for token in spelling.tokens:
+                    if not any(s < token.end and token.start < e for s, e in flagged):
+                        yield Hit(token.start, token.end, choice.spelling,
+                                  {"reason": REASONS[choice.reason]}, fixable=certain)

@@ -1,0 +1,252 @@
+"""Rule type `source-fragment`: spans of the target that are not in the target language.
+
+Four kinds of evidence, cheapest first: letters of another script; runs of words that lean
+to the source language and hold one of its function words; single words copied from the
+source text where the source uses them as common (lower-case) words; whole sentences,
+confirmed by langdetect. A span that a reference translation also keeps, a loanword of the
+allow-list, and a run that ends in a company designator are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import regex
+
+from tqcheck.checks.base import Check, Hit, Params, folder_param
+from tqcheck.documents import Article
+from tqcheck.langevidence import Language, estimate_source, languages_in
+from tqcheck.langid import detect_language
+from tqcheck.matching import normalize
+
+WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
+NAME_BEFORE = regex.compile(r"\p{Lu}\p{L}*[ \t]+$")
+MEMO_SIZE = 200_000  # word scores remembered before the memo starts afresh
+ACRONYM = regex.compile(r"\s*[(,]\s*(\p{Lu}{2,})\b")
+SENTENCE = regex.compile(r"[^.!?;:\n]+")
+FOREIGN_SCRIPT = regex.compile(r"[\p{L}--\p{Latin}]+(?:[ \t]+[\p{L}--\p{Latin}]+)*",
+                               regex.VERSION1)
+
+
+@dataclass(slots=True)
+class Word:
+    """A word of the target with what the evidence says about it."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    source_function: bool
+    target_function: bool
+    lean: float
+
+    @property
+    def leans_source(self) -> bool:
+        """Whether the word is more likely a source-language word than a target one."""
+        return self.source_function or (not self.target_function and self.lean > 0)
+
+    def joins(self, bridge: float) -> bool:
+        """Whether the word may stand inside a run: it leans to the source, or not much away."""
+        return self.leans_source or (not self.target_function and self.lean > -bridge)
+
+
+class SourceFragmentCheck(Check):
+    """Finds source-language words, phrases and sentences left in the translation."""
+
+    type_name = "source-fragment"
+    message_fields = frozenset({"text", "suggestion", "language", "evidence"})
+
+    def __init__(self, params: Params) -> None:
+        self.folder = folder_param(params, "languages")
+        self.allow = frozenset(normalize(p, False) for p in params.str_list("allow", []))
+        self.name_suffixes = frozenset(
+            normalize(p, False) for p in params.str_list("name_suffixes", []))
+        self.content_lean = params.get("content_lean", float, 1.0)
+        self.strong_lean = params.get("strong_lean", float, 3.0)
+        self.bridge = params.get("bridge", float, 2.0)
+        self.word_lean = params.get("word_lean", float, 7.0)
+        self.min_word_length = params.get("min_word_length", int, 5)
+        self.sentence_words = params.get("sentence_words", int, 5)
+        self.sentence_share = params.get("sentence_share", float, 0.6)
+        self._leans: dict[tuple[str, str, str], float] = {}
+
+    def find(self, article: Article) -> Iterator[Hit]:
+        """Yield one hit per foreign-script run, source-language run, word or sentence."""
+        text = article.target.checkable
+        languages = languages_in(self.folder)
+        target = languages.get(article.target_lang or "")
+        if target is None:
+            return
+        if target.script == "Latin":
+            yield from self._foreign_script(text)
+        words = list(WORD.finditer(text))
+        source, estimated = self._source_language(article, target, languages, words)
+        if source is None:
+            return
+        kept = _KeptSpans(article)
+        fields = {"language": source.name,
+                  "evidence": " (source language estimated from the text)" if estimated else ""}
+        scored = [self._word(m, source, target) for m in words]
+        for start, end in self._spans(text, scored, source, target, article):
+            if not kept.covers(text[start:end]) and normalize(text[start:end], False) \
+                    not in self.allow:
+                yield Hit(start, end, None, fields)
+
+    def _source_language(self, article: Article, target: Language,
+                         languages: dict[str, Language],
+                         words: list[regex.Match]) -> tuple[Language | None, bool]:
+        """The source language's evidence, estimated from the words when not given."""
+        if article.source_lang is not None:
+            source = languages.get(article.source_lang)
+            return (source if source is not target else None), False
+        others = [lang for code, lang in languages.items() if code != target.code]
+        return estimate_source([m.group().lower() for m in words], target, others), True
+
+    def _word(self, match: regex.Match, source: Language, target: Language) -> Word:
+        """Score one word for the language pair (scores are remembered per pair and word)."""
+        key = match.group().lower().replace("’", "'")
+        target_function = key in target.function_words
+        memo = (source.code, target.code, key)
+        lean = self._leans.get(memo)
+        if lean is None:
+            if len(self._leans) >= MEMO_SIZE:
+                self._leans.clear()
+            lean = self._leans[memo] = source.log_prob(key) - target.log_prob(key)
+        return Word(match.start(), match.end(), match.group(), key,
+                    key in source.function_words and not target_function, target_function,
+                    lean)
+
+    def _spans(self, text: str, words: list[Word], source: Language, target: Language,
+               article: Article) -> Iterator[tuple[int, int]]:
+        """Spans of sentences, runs and copied words, without overlaps, in text order."""
+        taken: list[tuple[int, int]] = []
+        for inside in _by_sentence(text, words):
+            span = self._sentence(inside, source)
+            if span:
+                taken.append(span)
+                continue
+            taken += self._runs(text, inside, target)
+        taken += [(w.start, w.end) for w in self._copied_words(words, article)
+                  if not any(s <= w.start < e for s, e in taken)]
+        yield from sorted(taken)
+
+    def _sentence(self, words: list[Word], source: Language) -> tuple[int, int] | None:
+        """The span of a sentence written in the source language, if it is one."""
+        if len(words) < self.sentence_words:
+            return None
+        share = sum(w.leans_source for w in words) / len(words)
+        functions = {w.key for w in words if w.source_function}
+        if share < self.sentence_share or len(functions) < 2:
+            return None
+        start, end = words[0].start, words[-1].end
+        sample = " ".join(w.text for w in words)
+        return (start, end) if detect_language(sample) == source.code else None
+
+    def _runs(self, text: str, words: list[Word], target: Language) -> list[tuple[int, int]]:
+        """Runs of source-leaning words (a weak target lean is bridged) holding an inner
+        source function word."""
+        found, run = [], []
+        for word in [*words, None]:
+            joined = word is not None and (
+                word.leans_source if not run
+                else word.joins(self.bridge) and not text[run[-1].end:word.start].strip())
+            if joined:
+                run.append(word)
+                continue
+            while run and not run[-1].leans_source:
+                run.pop()
+            if self._is_fragment(text, run, target):
+                found.append((run[0].start, run[-1].end))
+            run = [word] if word is not None and word.leans_source else []
+        return found
+
+    def _is_fragment(self, text: str, run: list[Word], target: Language) -> bool:
+        """Whether a run of source-leaning words is a fragment rather than a name.
+
+        A fragment surrounds a source function word with two words of clear source lean,
+        or holds two function words, or is a lower-case phrase whose words (but function
+        words) all lean strongly to the source. A name ends in a company designator, is
+        followed by its acronym, or (where the target capitalizes names only) begins (or
+        follows a word that begins) and ends with a capital and capitalizes every word but
+        function words.
+        """
+        if len(run) < 2:
+            return False
+        functions = [w for w in run if w.source_function]
+        content = [w for w in run if not w.source_function]
+        leaning = sum(w.lean > self.content_lean for w in content)
+        inner = len(run) >= 3 and any(w.source_function for w in run[1:-1])
+        lower_phrase = (bool(content) and all(w.text.islower() for w in content)
+                        and all(w.lean > self.strong_lean for w in content))
+        if not ((inner and (leaning >= 2 or len(functions) >= 2)) or lower_phrase):
+            return False
+        if run[-1].key in self.name_suffixes or _introduces_acronym(text, run):
+            return False
+        starts_name = run[0].text[:1].isupper() or NAME_BEFORE.search(text, 0, run[0].start)
+        capitalized = (starts_name and run[-1].text[:1].isupper()
+                       and all(w.text[:1].isupper() for w in content))
+        return target.capitalizes_nouns or not capitalized
+
+    def _copied_words(self, words: list[Word], article: Article) -> Iterator[Word]:
+        """Words copied from the source, where the source uses them as common words."""
+        if article.source is None:
+            return
+        common = _common_words(article.source.checkable)
+        for word in words:
+            if (word.key in common and len(word.key) >= self.min_word_length
+                    and not word.target_function and word.lean >= self.word_lean):
+                yield word
+
+    @staticmethod
+    def _foreign_script(text: str) -> Iterator[Hit]:
+        """Runs of letters of a non-Latin script in a Latin-script target."""
+        for match in FOREIGN_SCRIPT.finditer(text):
+            yield Hit(match.start(), match.end(), None,
+                      {"language": "another script", "evidence": ""})
+
+
+@lru_cache(maxsize=16)
+def _common_words(source: str) -> frozenset[str]:
+    """The words a source text writes in lower case (common words, not names)."""
+    return frozenset(m.group() for m in WORD.finditer(source) if m.group().islower())
+
+
+def _by_sentence(text: str, words: list[Word]) -> Iterator[list[Word]]:
+    """The words grouped by sentence (a sentence ends at . ! ? ; : or a line break)."""
+    index = 0
+    for sentence in SENTENCE.finditer(text):
+        group = []
+        while index < len(words) and words[index].start < sentence.end():
+            if words[index].start >= sentence.start():
+                group.append(words[index])
+            index += 1
+        yield group
+
+
+def _introduces_acronym(text: str, run: list[Word]) -> bool:
+    """Whether the run is followed by its acronym, "(AWB" or ", AWB", made of its initials."""
+    match = ACRONYM.match(text, run[-1].end)
+    if not match:
+        return False
+    initials = "".join(w.text[0] for w in run if w.text[:1].isupper())
+    return match.group(1) == initials
+
+
+class _KeptSpans:
+    """What the reference translations keep: a span they also hold is not a fragment."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """The references, normalized once, when a span is first looked up."""
+        return [normalize(ref.checkable, False) for ref in self.article.refs]
+
+    def covers(self, span: str) -> bool:
+        """Whether a reference holds the span as whole words."""
+        key = normalize(span, False)
+        pattern = regex.compile(rf"(?<!\w){regex.escape(key)}(?!\w)")
+        return any(pattern.search(text) for text in self.texts)

@@ -1,0 +1,133 @@
+"""An MQM-style score from findings: penalty points per 100 words, the WMT weights by default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from tqcheck.documents import Article
+from tqcheck.errors import ConfigError
+from tqcheck.findings import Finding
+from tqcheck.scoring import Score
+
+MQM_SEVERITIES = ("neutral", "minor", "major", "critical")
+# Findings of tqcheck itself, not defects of the translation.
+NOT_DEFECTS = ("input/", "tqcheck/", "scores/")
+# A word: one CJK character, or a run of letters, digits and joining marks.
+CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
+WORD = regex.compile(rf"{CJK}|[[\p{{L}}\p{{N}}\p{{M}}]--{CJK}]+(?:['’-][\p{{L}}\p{{N}}]+)*",
+                     regex.VERSION1)
+
+
+def _default_category_penalties() -> dict[str, dict[str, float]]:
+    """The WMT exceptions: minor punctuation weighs 0.1, non-translation always 25."""
+    return {"Fluency/Punctuation": {"minor": 0.1},
+            "Non-translation!": {severity: 25.0 for severity in MQM_SEVERITIES}}
+
+
+@dataclass
+class MqmSettings:
+    """How findings become penalties: tqcheck severity -> MQM severity -> weight."""
+
+    severity_map: dict[str, str] = field(default_factory=lambda: {
+        "error": "major", "warning": "minor", "info": "neutral"})
+    penalties: dict[str, float] = field(default_factory=lambda: {
+        "neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0})
+    category_penalties: dict[str, dict[str, float]] = field(
+        default_factory=_default_category_penalties)
+
+    def penalty(self, finding: Finding) -> float:
+        """The penalty points of one finding."""
+        severity = self.severity_map[finding.severity.value]
+        return self.category_penalties.get(finding.category, {}).get(
+            severity, self.penalties[severity])
+
+    def signature(self) -> str:
+        """The settings in one line, so an MQM score can be reproduced."""
+        mapping = ",".join(f"{k}={v}" for k, v in self.severity_map.items())
+        weights = ",".join(f"{k}={v:g}" for k, v in self.penalties.items())
+        special = ",".join(f"{cat}:{sev}={w:g}" for cat, table in self.category_penalties.items()
+                           for sev, w in table.items())
+        return f"map:{mapping}|weights:{weights}|categories:{special}|per:100words"
+
+
+def parse_mqm(data: dict[str, object], where: str) -> MqmSettings:
+    """MQM settings from a config table (keys severity-map, penalties, category-penalties)."""
+    settings = MqmSettings()
+    known = {"severity-map", "penalties", "category-penalties"}
+    for key in data:
+        if key not in known:
+            raise ConfigError(f"{where}: unknown key '{key}' "
+                              f"(known keys: {', '.join(sorted(known))})")
+    for tq, mqm in _table(data, "severity-map", where).items():
+        if tq not in settings.severity_map or mqm not in MQM_SEVERITIES:
+            raise ConfigError(f"{where}: severity-map maps tqcheck severities (error, warning, "
+                              f"info) to {', '.join(MQM_SEVERITIES)}; got {tq} = {mqm!r}")
+        settings.severity_map[tq] = mqm
+    settings.penalties.update(_weights(_table(data, "penalties", where), f"{where}: penalties"))
+    for category, table in _table(data, "category-penalties", where).items():
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: category-penalties.'{category}' must be a table")
+        settings.category_penalties[category] = _weights(
+            table, f"{where}: category-penalties.'{category}'")
+    return settings
+
+
+def _table(data: dict[str, object], key: str, where: str) -> dict:
+    """A sub-table of the MQM settings (absent means empty)."""
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: '{key}' must be a table")
+    return value
+
+
+def _weights(table: dict, where: str) -> dict[str, float]:
+    """MQM severity -> non-negative number."""
+    for severity, weight in table.items():
+        if severity not in MQM_SEVERITIES or isinstance(weight, bool) \
+                or not isinstance(weight, int | float) or weight < 0:
+            raise ConfigError(f"{where}: give {', '.join(MQM_SEVERITIES)} = a number >= 0; "
+                              f"got {severity} = {weight!r}")
+    return {severity: float(weight) for severity, weight in table.items()}
+
+
+def word_count(text: str) -> int:
+    """Words of a text (each CJK character counts as one)."""
+    return len(WORD.findall(text))
+
+
+def mqm_scores(articles: list[Article], findings: list[Finding],
+               settings: MqmSettings) -> list[Score]:
+    """The MQM-style score of each article and of the corpus: 100 minus penalty points per
+    100 words of the translation (higher is better, 100 is no defect found)."""
+    points: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for finding in findings:
+        if not finding.rule.startswith(NOT_DEFECTS):
+            points[finding.path] = points.get(finding.path, 0.0) + settings.penalty(finding)
+            counts[finding.path] = counts.get(finding.path, 0) + 1
+    signature = settings.signature()
+    scores = []
+    total_points, total_words = 0.0, 0
+    for article in articles:
+        words = word_count(article.target.checkable)
+        if not words:
+            continue
+        penalty = points.get(article.target.path, 0.0)
+        total_points, total_words = total_points + penalty, total_words + words
+        scores.append(_score(penalty, words, counts.get(article.target.path, 0), signature,
+                             article.target.path))
+    if scores:
+        scores.append(_score(total_points, total_words, sum(counts.values()), signature, None))
+    return scores
+
+
+def _score(penalty: float, words: int, findings: int, signature: str,
+           article: str | None) -> Score:
+    """One MQM score entry."""
+    per_100 = 100 * penalty / words
+    detail = (f"{penalty:g} penalty points per {words} words = {per_100:.2f} per 100 words, "
+              f"{findings} finding{'s' if findings != 1 else ''}")
+    return Score("mqm", "MQM", 100 - per_100, signature, "article" if article else "corpus",
+                 article, detail=detail)

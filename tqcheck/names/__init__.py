@@ -1,0 +1,1 @@
+"""Name mentions, comparison keys, variant clusters and canonical spellings."""

@@ -1,0 +1,231 @@
+"""Name mentions in a text: runs of capitalised words with their particles.
+
+A mention is a run of capitalised words (with lower-case particles such as `bin` or
+`von` between them) on one line, possessives stripped, titles (`President`) cut off.
+Words that are not names are kept out or marked: all-caps words are skipped, words the
+text also writes in lower case (and compounds of them) are marked common, and words of
+Title-Case headline lines and sentence-initial words the text never capitalises
+elsewhere are marked weak; and, where every noun is capitalised, single words outside a
+multi-word run are skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+def _letter_class(test: str) -> str:
+    """A regex character class of the letters (below U+2000) for which str.<test>() holds."""
+    chars = [c for c in map(chr, range(0x2000)) if getattr(c, test)()]
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+_UPPER, _LOWER_CASE = _letter_class("isupper"), _letter_class("islower")
+_CAPITALISED = re.compile(
+    rf"(?<![\w'’-])(?:{_LOWER_CASE}+-)?{_UPPER}[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ABBREVIATION = re.compile(r"([^\W\d_]+)\.\s*$")
+_POSSESSIVE = ("'s", "’s")
+_SENTENCE_END = set(".!?:…•|*–—-\n\r")
+_OPENERS = set(" \t\u00a0\"“‘'«„‚([")
+_SPACE = "[ \\t\\u00a0]+"
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a mention: its span, its spelling, whether it is a common word (the text
+    also writes it in lower case), and whether it is weak: capitalised only because it
+    starts a sentence or stands in a headline, as far as the text shows."""
+
+    start: int
+    end: int
+    text: str
+    common: bool = False
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name as written once: its words, in order."""
+
+    tokens: tuple[Token, ...]
+
+    @property
+    def text(self) -> str:
+        """The words of the mention joined by single spaces."""
+        return " ".join(t.text for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class MentionRules:
+    """What counts as a name in one target language (read from the rule's YAML)."""
+
+    titles: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
+    capitalised_nouns: bool = False
+    headline_share: float = 0.8
+    headline_length: int = 160
+    gap: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = "|".join(re.escape(p) for p in sorted(self.particles, key=len, reverse=True))
+        particles = f"(?:(?:{names}){_SPACE}){{0,2}}" if names else ""
+        object.__setattr__(self, "gap", re.compile(f"{_SPACE}{particles}"))
+
+
+@dataclass
+class _Word:
+    """A capitalised word of the text while mentions are being built."""
+
+    start: int
+    end: int
+    text: str
+    initial: bool
+    line: int
+
+
+def find_mentions(text: str, rules: MentionRules) -> list[Mention]:
+    """The name mentions of a text, in order of appearance."""
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    words = list(_capitalised_words(text, rules.titles, line_starts))
+    headlines = _headline_lines(text, words, line_starts, rules)
+    lower = _LowerCase(text)
+    inside = {w.text for w in words if not w.initial}
+    mentions = []
+    for run in _runs(words, text, rules.gap):
+        trimmed = _trim(run, rules)
+        tokens = [_token(w, lower, inside if len(trimmed) == 1 else None, headlines)
+                  for w in trimmed]
+        if tokens and not all(t.common for t in tokens):
+            mentions.append(Mention(tuple(tokens)))
+    if rules.capitalised_nouns:
+        in_runs = {t.text for m in mentions if len(m.tokens) > 1 for t in m.tokens}
+        mentions = [m for m in mentions if len(m.tokens) > 1 or m.tokens[0].text in in_runs]
+    return mentions
+
+
+class _LowerCase:
+    """Which words a text also writes in lower case, as a whole word (looked up lazily)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = self._occurs(word)
+        return found
+
+    def _occurs(self, word: str) -> bool:
+        """Whether the lower-case word stands alone somewhere in the text."""
+        text, index = self.text, self.text.find(word)
+        while index >= 0:
+            end = index + len(word)
+            before = text[index - 1] if index else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in "-'’" or after.isalpha()):
+                return True
+            index = text.find(word, index + 1)
+        return False
+
+
+def _token(word: _Word, lower: _LowerCase, inside: set[str] | None,
+           headlines: set[int]) -> Token:
+    """The token of a word of a run (particles, being lower case, come out common).
+
+    A sentence's first word is weak when it is a mention on its own (`inside` given) that
+    the text never capitalises elsewhere; words of headlines are always weak.
+    """
+    weak = (inside is not None and word.initial and word.text not in inside) \
+        or word.line in headlines
+    return Token(word.start, word.end, word.text, _common(word.text, lower), weak)
+
+
+def _common(word: str, lower: _LowerCase) -> bool:
+    """A word the text also writes in lower case, or a compound of one (`China-style`)."""
+    parts = word.casefold().split("-")
+    return parts[0] in lower or any(len(part) > 3 and part in lower for part in parts[1:])
+
+
+def _capitalised_words(text: str, abbreviations: frozenset[str],
+                       line_starts: list[int]) -> Iterator[_Word]:
+    """Capitalised words (not all capitals), possessive stripped, with their position.
+
+    A full stop after one of the abbreviations (`Mr.`) does not end a sentence.
+    """
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if word.isupper() or len(word) == 1:
+            continue
+        if word.endswith(_POSSESSIVE):
+            word = word[:-2]
+        start = match.start()
+        initial = _sentence_initial(text, start) and not _after_abbreviation(
+            text, start, abbreviations)
+        yield _Word(start, start + len(word), word, initial,
+                    bisect.bisect_right(line_starts, start) - 1)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether a word starts a sentence, a line or a list item."""
+    index = start - 1
+    while index >= 0 and text[index] in _OPENERS:
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
+
+
+def _after_abbreviation(text: str, start: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the word follows an abbreviation and its full stop (`Mr. Putin`)."""
+    match = _ABBREVIATION.search(text[max(0, start - 12):start])
+    return match is not None and match.group(1) in abbreviations
+
+
+def _headline_lines(text: str, words: list[_Word], line_starts: list[int],
+                    rules: MentionRules) -> set[int]:
+    """Short lines written in Title Case or capitals (headlines), where capitals say nothing."""
+    candidates: dict[int, int] = {}
+    for word in words:
+        candidates[word.line] = candidates.get(word.line, 0) + 1
+    headlines = set()
+    for line, count in candidates.items():
+        if count < 3:
+            continue
+        end = line_starts[line + 1] if line + 1 < len(line_starts) else len(text)
+        if end - line_starts[line] > rules.headline_length:
+            continue
+        line_words = [w for w in _WORD.findall(text, line_starts[line], end) if len(w) > 1]
+        upper = sum(w[0].isupper() for w in line_words)
+        if len(line_words) >= 4 and upper >= rules.headline_share * len(line_words):
+            headlines.add(line)
+    return headlines
+
+
+def _runs(words: list[_Word], text: str, gap: re.Pattern[str]) -> Iterator[list[_Word]]:
+    """Maximal runs of capitalised words joined by spaces (and particles) on one line."""
+    run: list[_Word] = []
+    for word in words:
+        if run and gap.fullmatch(text, run[-1].end, word.start):
+            for particle in _WORD.finditer(text, run[-1].end, word.start):
+                run.append(_Word(particle.start(), particle.end(), particle.group(), False,
+                                 word.line))
+            run.append(word)
+            continue
+        if run:
+            yield run
+        run = [word]
+    if run:
+        yield run
+
+
+def _trim(run: list[_Word], rules: MentionRules) -> list[_Word]:
+    """The run without titles and what precedes them, and without a leading common word."""
+    cut = max((i + 1 for i, w in enumerate(run) if w.text in rules.titles), default=0)
+    run = run[cut:]
+    while run and run[0].text in rules.common_words:
+        run = run[1:]
+    return run

@@ -1,0 +1,1 @@
+"""Quotation marks and punctuation: locale conventions, one scan per paragraph, the defects."""

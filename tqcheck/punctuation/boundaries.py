@@ -1,0 +1,101 @@
+"""Broken boundaries between words and sentences: glued words, cut sentences, doubled marks,
+source-language spacing, spaced hyphens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqcheck.punctuation.defects import Context, Defect
+from tqcheck.punctuation.text import is_abbreviation
+
+TOKEN = re.compile(r"(?<![\w@#/.])(?=[^\W\d_]*[^\W\d_A-Z][A-Z])[^\W\d_]+(?![\w@])")
+CUT = re.compile(r"(?<![.\w])[^\W\d_]{2,}\.[ \u00a0](?P<next>[^\W\d_]+)")
+DOUBLED = re.compile(r"(?<![.…])(?<![.…][ \u00a0])([.,;])[ \u00a0]?([.,;])(?![.…]|[ \u00a0]\.)")
+SPACE_BEFORE = re.compile(
+    r"(?<=[^\W\d_]|[»”\"’)\]])[ \u00a0\u202f]+(?P<mark>[:;!?])(?=\s|$|[\"“”«»])")
+SPACED_HYPHEN = re.compile(r"(?<=\S)[ \u00a0]-[ \u00a0](?=\S)")
+SAFE_DOUBLES = {",,": ",", "..": ".", ";;": ";"}
+
+
+def camel_split(token: str) -> int | None:
+    """Where a capitalised lower-case word ends a token after a lower-case letter, if it does."""
+    split = len(token)
+    while split > 0 and token[split - 1].islower():
+        split -= 1
+    if split == len(token) or split < 2 or not token[split - 1].isupper() \
+            or not token[split - 2].islower():
+        return None
+    return split - 1
+
+
+def glued_words(ctx: Context) -> Iterator[Defect]:
+    """`crisisSergey`: a word run into the next at a lost quotation boundary.
+
+    A capital inside a token counts when a lower-case word of two letters or more precedes
+    it, or when it starts a word that begins sentences (`warThe`); names and brands listed
+    in YAML, names with a listed prefix (McDonald), and tokens the article repeats are kept.
+    """
+    conventions = ctx.conventions
+    for match in TOKEN.finditer(ctx.paragraph.text):
+        token = match.group()
+        split = camel_split(token)
+        if split is None or token in conventions.camel_case or ctx.words[token] > 1:
+            continue
+        first, second = token[:split], token[split:]
+        if first in conventions.name_prefixes:
+            continue
+        if (first[0].islower() and len(first) >= 2) or second in ctx.locale.sentence_starters:
+            yield Defect("glued-words", match.start(), match.end(), f"{first} {second}")
+
+
+def cut_sentences(ctx: Context) -> Iterator[Defect]:
+    """`processes. elections`: a full stop before a lower-case word, after no abbreviation."""
+    text = ctx.paragraph.text
+    for match in CUT.finditer(text):
+        following = match.group("next")
+        stop = match.start("next") - 2
+        if following[0].islower() and following.islower() \
+                and not is_abbreviation(text, stop, ctx.locale.abbreviations):
+            yield Defect("cut-sentence", match.start(), match.end())
+
+
+def doubled_punctuation(ctx: Context) -> Iterator[Defect]:
+    """`. .`, `.,`, `,,` outside ellipses and abbreviations (`etc.,` and `U.S.,` are fine)."""
+    text = ctx.paragraph.text
+    for match in DOUBLED.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if first == "." and second != "." \
+                and is_abbreviation(text, match.start(), ctx.locale.abbreviations):
+            continue
+        suggestion = SAFE_DOUBLES.get(first + second)
+        rest = text[match.end():].lstrip()
+        yield Defect("doubled-punctuation", match.start(), match.end(), suggestion,
+                     fixable=suggestion is not None
+                     and not (suggestion == "." and rest[:1].islower()))
+
+
+def source_spacing(ctx: Context) -> Iterator[Defect]:
+    """French spacing in another language: a space before : ; ! ? or inside guillemets."""
+    if ctx.locale.french_spacing:
+        return
+    text = ctx.paragraph.text
+    for match in SPACE_BEFORE.finditer(text):
+        yield Defect("source-spacing", match.start(), match.end(), match.group("mark"),
+                     fixable=True, fields={"mark": match.group("mark")})
+    guillemets = [o + c for o, c in ctx.locale.quotes.values() if {o, c} <= set("«»")]
+    for pair in guillemets:
+        inner = re.escape(pair[0]) + r"([ \u00a0\u202f]+)|([ \u00a0\u202f]+)" + re.escape(pair[1])
+        for match in re.finditer(inner, text):
+            group = 1 if match.group(1) else 2
+            yield Defect("source-spacing", match.start(group), match.end(group), "",
+                         fixable=True, fields={"mark": pair[group - 1]})
+
+
+def spaced_hyphens(ctx: Context) -> Iterator[Defect]:
+    """` - ` used as a dash where the locale writes one."""
+    dash = ctx.locale.dash
+    if dash is None:
+        return
+    for match in SPACED_HYPHEN.finditer(ctx.paragraph.text):
+        yield Defect("spaced-hyphen", match.start(), match.end(), dash, fixable=True)

@@ -1,0 +1,59 @@
+"""What a scan reports: one defect of one class at a span of the target text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tqcheck.punctuation.conventions import Conventions, Locale
+from tqcheck.punctuation.marks import Mark
+from tqcheck.punctuation.text import Paragraph
+
+DEFECT_CLASSES: dict[str, frozenset[str]] = {
+    "unbalanced": frozenset({"mark"}),
+    "misplaced-mark": frozenset({"mark"}),
+    "foreign-mark": frozenset({"mark"}),
+    "mixed-style": frozenset({"mark", "style"}),
+    "glued-words": frozenset(),
+    "unmarked-speech": frozenset(),
+    "attribution-residue": frozenset(),
+    "cut-sentence": frozenset(),
+    "doubled-punctuation": frozenset(),
+    "source-spacing": frozenset({"mark"}),
+    "spaced-hyphen": frozenset(),
+    "count-mismatch": frozenset({"source_count", "target_count"}),
+}
+"""Each defect class, with the message fields its findings provide besides text/suggestion."""
+
+
+@dataclass(frozen=True)
+class Defect:
+    """One defect: its class, its span (offsets in the paragraph, then in the text)."""
+
+    kind: str
+    start: int
+    end: int
+    suggestion: str | None = None
+    fixable: bool = False
+    fields: dict[str, str] = field(default_factory=dict, hash=False)
+
+    def shifted(self, offset: int) -> Defect:
+        """The same defect with its span moved by offset."""
+        return Defect(self.kind, self.start + offset, self.end + offset, self.suggestion,
+                      self.fixable, self.fields)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a detector may know beyond its paragraph: its double marks, paired once
+    (`pairs` of opening and closing marks, and the marks left `unpaired`), and the article."""
+
+    paragraph: Paragraph
+    locale: Locale
+    conventions: Conventions
+    pairs: list[tuple[Mark, Mark]] = field(default_factory=list, hash=False)
+    unpaired: list[Mark] = field(default_factory=list, hash=False)
+    next_text: str | None = None
+    article_style: str | None = None
+    words: Counter[str] = field(default_factory=Counter, hash=False)
+    source_text: str | None = None

@@ -1,0 +1,59 @@
+"""Paragraphs and sentences of a text, with their offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+LINE = re.compile(r"[^\r\n]+")
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’»«“]?(?=\s+[\"“„«»‘'(]?[^\W\d_])")
+LOOKBACK = 40
+WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph (a line) of a text: its offset in the text and its content."""
+
+    start: int
+    text: str
+
+    def is_blank(self) -> bool:
+        """Whether the line holds only spaces."""
+        return not self.text.strip()
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The non-blank lines of a text."""
+    found = [Paragraph(m.start(), m.group()) for m in LINE.finditer(text)]
+    return [p for p in found if not p.is_blank()]
+
+
+def is_abbreviation(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation, an initial or a number."""
+    before = text[max(0, stop - LOOKBACK):stop]
+    if before and (before[-1].isdigit() or before[-1] == "."):
+        return True
+    match = WORD_BEFORE.search(before)
+    if not match or match.end() != len(before):
+        return False
+    word = match.group(1)
+    preceding = before[:match.start()]
+    return (len(word) == 1 or word.lower() in abbreviations
+            or (preceding.endswith(".") and len(word) <= 2))
+
+
+def sentences(paragraph: Paragraph, abbreviations: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets within the paragraph of each sentence."""
+    start = 0
+    text = paragraph.text
+    for match in SENTENCE_END.finditer(text):
+        if text[match.start()] == "." and is_abbreviation(text, match.start(), abbreviations):
+            continue
+        yield start, match.end()
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text.rstrip()):
+        yield start, len(text.rstrip())

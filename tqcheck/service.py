@@ -1,0 +1,205 @@
+"""`tqcheck serve`: an HTTP service that checks one article per request (FastAPI on uvicorn).
+
+Rules are loaded once, when the app is made. Requests carry text only: nothing named in a
+request is ever read from or written to disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field, ValidationError
+
+from tqcheck import __version__
+from tqcheck.config import Config
+from tqcheck.engine import Rule
+from tqcheck.inputs import Loaded, article_from_record
+from tqcheck.report import html_format
+from tqcheck.report.json_format import report_dict
+from tqcheck.run import LintResult, lint_loaded, load_options, select_rules
+
+LANG = r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$"
+
+
+class CheckRequest(BaseModel):
+    """One article to check."""
+
+    model_config = {"extra": "forbid"}
+
+    mt: str = Field(description="The machine translation to check.")
+    id: str = Field("article", max_length=200,
+                    description="A label for the article; findings carry it as their `path`.")
+    source: str | None = Field(None, description="The source text.")
+    references: list[str] = Field([], description="Reference translations.")
+    source_lang: str | None = Field(None, pattern=LANG, description="Source language, e.g. fr.")
+    target_lang: str | None = Field(None, pattern=LANG, description="Target language, e.g. en.")
+    select: list[str] = Field([], description="Only these rule ids or globs (all when empty).")
+    ignore: list[str] = Field([], description="Rule ids or globs to turn off.")
+
+
+@dataclass
+class Settings:
+    """How the service runs: the config and its loaded rules, limits and the access token."""
+
+    config: Config
+    rules: list[Rule]
+    time_budget: float = 5.0
+    token: str | None = None
+
+
+def error(status: int, message: str, **extra: object) -> JSONResponse:
+    """A JSON error answer: `{"error": message, ...}`."""
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
+
+
+def parse_body(body: bytes) -> CheckRequest | JSONResponse:
+    """The request model from raw bytes, or the 400/422 answer that explains what is wrong."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        return error(400, f"request body is not valid UTF-8: byte 0x{body[problem.start]:02x} "
+                          f"at offset {problem.start}")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as problem:
+        return error(400, f"malformed JSON: {problem.msg} at line {problem.lineno} column "
+                          f"{problem.colno}")
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as problem:
+        return error(400, f"the JSON holds an unpaired surrogate escape "
+                          f"(\\u{ord(problem.object[problem.start]):04x}), which is not text")
+    try:
+        return CheckRequest.model_validate(data)
+    except ValidationError as problem:
+        details = [{"field": ".".join(map(str, e["loc"])) or "(body)", "message": e["msg"]}
+                   for e in problem.errors(include_url=False, include_input=False)]
+        return error(422, "the article does not match the request schema", details=details)
+
+
+def lint_request(settings: Settings, request: CheckRequest) -> LintResult:
+    """Lint one article with the loaded rules."""
+    record = {"mt": request.mt, "source": request.source, "ref": request.references,
+              "source_lang": request.source_lang, "target_lang": request.target_lang}
+    options = load_options(settings.config)
+    article = article_from_record(record, request.id, request.id, options)
+    rules = select_rules(settings.rules, request.select, request.ignore)
+    return lint_loaded(Loaded(articles=[article]), rules, settings.config)
+
+
+def check(settings: Settings, request: CheckRequest) -> dict[str, object]:
+    """Lint one article with the loaded rules: the JSON report plus a verdict."""
+    result = lint_request(settings, request)
+    fails = result.fails(settings.config.fail_on)
+    return {**report_dict(result), "verdict": "fail" if fails else "pass",
+            "fail_on": settings.config.fail_on}
+
+
+def wants_html(request: Request) -> bool:
+    """Whether the client asks for the HTML report: `?format=html`, or an Accept header with
+    text/html and without application/json."""
+    if request.query_params.get("format") == "html":
+        return True
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept and "application/json" not in accept
+
+
+def answer(settings: Settings, request: CheckRequest, html: bool) -> HTMLResponse | JSONResponse:
+    """A check's answer: the article's HTML report, or the JSON report with a verdict."""
+    if html:
+        return HTMLResponse(html_format.render(lint_request(settings, request)))
+    return JSONResponse(check(settings, request))
+
+
+def rule_record(rule: Rule) -> dict[str, object]:
+    """What `GET /v1/rules` says about a rule."""
+    return {"id": rule.id, "type": rule.type, "category": rule.category,
+            "severity": rule.severity.value, "description": rule.description or rule.message,
+            "source_langs": list(rule.source_langs), "target_langs": list(rule.target_langs)}
+
+
+CHECK_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"description": "The findings JSON report (findings, scores, summary) with `verdict` "
+                         "(`pass` or `fail`) and the `fail_on` level it was judged by; with "
+                         "`?format=html` or `Accept: text/html`, the article's HTML report."},
+    400: {"description": "The body is not UTF-8 or not JSON."},
+    401: {"description": "Missing or wrong bearer token."},
+    413: {"description": "The body is over the size limit."},
+    422: {"description": "The JSON does not match the request schema."},
+    503: {"description": "The check did not finish within the time budget."},
+}
+
+
+BEARER = HTTPBearer(auto_error=False, description="The token of `--token-file`.")
+router = APIRouter()
+
+
+def settings_of(request: Request) -> Settings:
+    """The settings of the app serving a request."""
+    return request.app.state.settings
+
+
+def authorised(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                                         Depends(BEARER)]) -> bool:
+    """Whether the request may go on (always, when the service has no token)."""
+    token = settings_of(request).token
+    return token is None or (credentials is not None and hmac.compare_digest(
+        credentials.credentials.encode(), token.encode()))
+
+
+@router.get("/healthz", summary="Liveness: the service is up and its rules are loaded.")
+async def healthz(request: Request) -> dict[str, object]:
+    """`{"status": "ok"}` with the version and the number of rules."""
+    return {"status": "ok", "version": __version__,
+            "rules": len(settings_of(request).rules)}
+
+
+@router.get("/v1/rules", summary="The loaded rules.", responses={401: CHECK_RESPONSES[401]})
+async def rules(request: Request, ok: Annotated[bool, Depends(authorised)]) -> object:
+    """Every loaded rule: id, type, category, severity, description and languages."""
+    if not ok:
+        return error(401, "missing or wrong bearer token")
+    return {"rules": [rule_record(rule) for rule in settings_of(request).rules]}
+
+
+@router.post("/v1/check", summary="Check one article.", responses=CHECK_RESPONSES,
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": CheckRequest.model_json_schema()}}}})
+async def check_article(request: Request, ok: Annotated[bool, Depends(authorised)]) -> object:
+    """Findings, scores and a verdict for one article, within the time budget."""
+    if not ok:
+        return error(401, "missing or wrong bearer token")
+    parsed = parse_body(await request.body())
+    if isinstance(parsed, JSONResponse):
+        return parsed
+    settings = settings_of(request)
+    try:
+        return await asyncio.wait_for(
+            asyncio.to_thread(answer, settings, parsed, wants_html(request)),
+            settings.time_budget)
+    except TimeoutError:
+        return error(503, f"the check took longer than the {settings.time_budget:g} s "
+                          "time budget")
+
+
+async def internal_error(_: Request, __: Exception) -> JSONResponse:
+    """A bug answers 500 with a plain message; the traceback goes to the service log only."""
+    return error(500, "internal error (see the service log)")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The service's ASGI app (wrap it in BodyLimit to limit request sizes)."""
+    app = FastAPI(title="tqcheck", version=__version__, docs_url=None, redoc_url=None,
+                  description="Translation-quality checks for machine-translated news.")
+    app.state.settings = settings
+    app.include_router(router)
+    app.add_exception_handler(Exception, internal_error)
+    return app
