@@ -42,6 +42,20 @@ ConfigOption = Annotated[Path | None, typer.Option(
     show_default=False)]
 
 
+def write_report(report: str, output: Path | None) -> None:
+    """Write a report as UTF-8 to a file, or to standard output whatever its locale."""
+    data = report.encode("utf-8", "surrogateescape")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        raise fail(f"cannot write {output}: {error.strerror or error}") from None
+
+
 def fail(message: str) -> typer.Exit:
     """Print an error line and return the exit to raise (code 2)."""
     typer.echo(f"tqcheck: error: {message}", err=True)
@@ -163,16 +177,7 @@ def lint(
     for empty in result.empty_dirs:
         typer.echo(f"tqcheck: warning: no articles found under {empty}", err=True)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = renderer(output_format)(result, color=color).encode("utf-8", "surrogateescape")
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(report)
-        sys.stdout.buffer.flush()
-    else:
-        try:
-            output.write_bytes(report)
-        except OSError as error:
-            raise fail(f"cannot write {output}: {error.strerror or error}") from None
+    write_report(renderer(output_format)(result, color=color), output)
     if result.missing:
         raise typer.Exit(EXIT_ERROR)
     level = fail_on or config.fail_on
@@ -401,14 +406,7 @@ def score(
         typer.echo(f"tqcheck: error: {error}", err=True)
     if not report.scores:
         raise fail("nothing to score (no system output with a usable reference)")
-    text = RENDERERS[output_format](report)
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        try:
-            output.write_text(text, "utf-8")
-        except OSError as error:
-            raise fail(f"cannot write {output}: {error.strerror or error}") from None
+    write_report(RENDERERS[output_format](report), output)
     if found.errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if report.failed else EXIT_OK)
