@@ -12,6 +12,17 @@ from tqcheck.yamlfile import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# A one-entry house list, for tests that need one predictable name rule.
+HOUSE_NAME_RULE = """\
+id: names/house
+type: variants
+category: Fluency/Inconsistency
+severity: warning
+message: "'{text}' is spelled '{suggestion}'"
+entries:
+  Putin: [Poutine]
+"""
+
 
 def make_rule(yaml_text: str) -> Rule:
     """A rule from YAML text (dedented), loaded as a rule file would be."""

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import HOUSE_NAME_RULE as RULE
 from tests.test_action import ACTION, run_step, write
-
-RULE = """\
-id: names/house
-type: variants
-category: Fluency/Inconsistency
-severity: warning
-message: "'{text}' is spelled '{suggestion}'"
-entries:
-  Putin: [Poutine]
-"""
 
 
 def test_html_report_is_written_only_when_asked_for(tmp_path):

@@ -11,20 +11,11 @@ pytest.importorskip("fastapi", reason="the service needs the serve extras")
 
 from starlette.requests import Request  # noqa: E402
 
+from tests.helpers import HOUSE_NAME_RULE as RULE  # noqa: E402
 from tests.helpers import make_rule  # noqa: E402
 from tests.test_service import start_server  # noqa: E402
 from tqcheck.config import Config  # noqa: E402
 from tqcheck.service import CheckRequest, Settings, answer, wants_html  # noqa: E402
-
-RULE = """\
-id: names/house
-type: variants
-category: Fluency/Inconsistency
-severity: warning
-message: "'{text}' is spelled '{suggestion}'"
-entries:
-  Putin: [Poutine]
-"""
 
 
 def http_request(query: str = "", accept: str | None = None) -> Request:
