@@ -18,6 +18,7 @@ from tqcheck.errors import TqcheckError
 from tqcheck.report import FORMATS
 
 if TYPE_CHECKING:
+    from tqcheck.engine import Rule
     from tqcheck.run import LintResult
 
 app = typer.Typer(
@@ -199,7 +200,7 @@ def apply_fixes(result: LintResult, relint: Callable[[], LintResult]) -> LintRes
 
 
 def loaded_rules(rules: list[Path] | None, no_default_rules: bool, config_path: Path | None,
-                 directories: list[Path] | None = None):  # noqa: ANN201
+                 directories: list[Path] | None = None) -> list[Rule]:
     """The rules a `rules` subcommand works on (explicit folders replace the defaults)."""
     from tqcheck.loader import load_rules
     from tqcheck.run import rule_paths

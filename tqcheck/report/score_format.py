@@ -12,7 +12,6 @@ from tqcheck.report.score_lines import score_line
 from tqcheck.score_run import ScoreReport
 from tqcheck.scoring import Score
 
-SCORE_FORMATS = ("text", "json", "markdown")
 TEST_NAMES = {"bs": "paired bootstrap resampling", "ar": "paired approximate randomization"}
 SIGNIFICANT = 0.05
 
