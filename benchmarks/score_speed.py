@@ -2,11 +2,15 @@
 
 The files are built from the WMT 2023 en-de bench (../shared/bench/mqm-dev/en-de): one system's
 translations and the human reference, articles repeated until there are --lines segments.
-Each run is a whole process (start-up included); the two commands alternate, and the medians
-of wall-clock and CPU time are compared.
+Every command is a whole process (start-up and worker processes included): the sacrebleu
+command line, then `tqcheck score --jobs N` for each N of --jobs, in turn in every run. The
+medians of wall-clock and CPU time (user + system, workers included) are compared with
+sacrebleu's, and each output with sacrebleu's. TER takes nearly all the time, about 0.15 s of
+CPU per segment, so use a few hundred lines while developing.
 
-    python benchmarks/score_speed.py                  # 2,000 segments, 3 runs each
-    python benchmarks/score_speed.py --lines 200 --runs 5
+    python benchmarks/score_speed.py                  # 2,000 segments, one run each
+    python benchmarks/score_speed.py --lines 200      # quick: a minute or two
+    python benchmarks/score_speed.py --lines 500 --runs 3 --jobs 1,2,4
 """
 
 from __future__ import annotations
@@ -53,38 +57,50 @@ def timed(command: list[str]) -> tuple[float, float, str]:
     return wall, cpu, done.stdout
 
 
+def median_times(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The median wall-clock and CPU seconds of a command's runs."""
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
+def stripped(output: str) -> list[str]:
+    """The lines of an output without sacrebleu's alignment padding."""
+    return [line.strip() for line in output.splitlines()]
+
+
 def main() -> None:
-    """Build the files, run both commands in turn, print the medians and the ratio."""
+    """Build the files, run the commands in turn, print the medians and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lines", type=int, default=2000, help="segments (default 2000)")
-    parser.add_argument("--runs", type=int, default=3, help="runs of each command (default 3)")
+    parser.add_argument("--runs", type=int, default=1, help="runs of each command (default 1)")
+    parser.add_argument("--jobs", default="1,2",
+                        help="comma-separated --jobs of the tqcheck runs (default 1,2)")
     args = parser.parse_args()
     if not BENCH.is_dir():
         sys.exit(f"the bench is not at {BENCH}")
     with tempfile.TemporaryDirectory() as tmp:
         hyp, ref = build_files(Path(tmp), args.lines)
-        commands = {
-            "sacrebleu": [sys.executable, "-m", "sacrebleu", str(ref), "-i", str(hyp),
-                          "-m", "bleu", "chrf", "ter", "-f", "text"],
-            "tqcheck": [sys.executable, "-m", "tqcheck", "score", "--hyp", str(hyp),
-                        "--ref", str(ref), "-m", "bleu,chrf,ter"],
-        }
+        commands = {"sacrebleu": [sys.executable, "-m", "sacrebleu", str(ref), "-i", str(hyp),
+                                  "-m", "bleu", "chrf", "ter", "-f", "text"]}
+        for jobs in args.jobs.split(","):
+            commands[f"tqcheck -j{jobs}"] = [sys.executable, "-m", "tqcheck", "score", "--hyp",
+                                             str(hyp), "--ref", str(ref), "-m", "bleu,chrf,ter",
+                                             "--jobs", jobs]
+        print(f"{args.lines} segments, {args.runs} run(s) each, {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.2f}", flush=True)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         outputs: dict[str, str] = {}
         for run in range(1, args.runs + 1):
             for name, command in commands.items():
                 wall, cpu, outputs[name] = timed(command)
                 times[name].append((wall, cpu))
-                print(f"run {run} {name:9} wall {wall:8.2f} s  cpu {cpu:8.2f} s", flush=True)
-    same = ([line.strip() for line in outputs["sacrebleu"].splitlines()]
-            == [line.strip() for line in outputs["tqcheck"].splitlines()])
-    print(f"\n{args.lines} segments, {args.runs} runs each; outputs identical: {same}")
-    medians = {name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
-               for name, runs in times.items()}
-    for name, (wall, cpu) in medians.items():
-        print(f"median {name:9} wall {wall:8.2f} s  cpu {cpu:8.2f} s")
-    print(f"ratio tqcheck/sacrebleu: wall {medians['tqcheck'][0] / medians['sacrebleu'][0]:.3f}"
-          f"  cpu {medians['tqcheck'][1] / medians['sacrebleu'][1]:.3f}")
+                print(f"run {run} {name:12} wall {wall:8.2f} s  cpu {cpu:8.2f} s", flush=True)
+    print(f"load average at the end {os.getloadavg()[0]:.2f}\n")
+    wall_0, cpu_0 = median_times(times["sacrebleu"])
+    for name, runs in times.items():
+        wall, cpu = median_times(runs)
+        print(f"median {name:12} wall {wall:8.2f} s ({wall / wall_0:.3f})  cpu {cpu:8.2f} s "
+              f"({cpu / cpu_0:.3f})  output as sacrebleu's: "
+              f"{stripped(outputs[name]) == stripped(outputs['sacrebleu'])}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from tqcheck.errors import RuleError
 from tqcheck.findings import Finding
 from tqcheck.inputs import DEFAULT_MAX_BYTES, decode
 from tqcheck.loader import default_rules_dir, load_rule_text, load_rules
-from tqcheck.report import FORMATS, renderer
+from tqcheck.report import FORMATS, rendered
 from tqcheck.run import LintResult
 from tqcheck.yamlfile import YamlError
 
@@ -39,7 +39,7 @@ def assert_in_place(document: Document, findings: list[Finding]) -> None:
 def assert_reports_parse(findings: list[Finding], rules: list[Rule]) -> None:
     """Every output format renders, and the machine-readable ones parse back."""
     result = LintResult(findings=findings, rules=rules, articles=1)
-    outputs = {name: renderer(name)(result) for name in FORMATS}
+    outputs = {name: rendered(name, result) for name in FORMATS}
     assert len(json.loads(outputs["json"])["findings"]) == len(findings)
     assert len(json.loads(outputs["sarif"])["runs"][0]["results"]) == len(findings)
     commands = outputs["github"].split("\n")[:-1]  # the runner splits on LF only

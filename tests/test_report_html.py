@@ -110,7 +110,7 @@ def corpus_pages() -> tuple[dict, Dom, str]:
     """The JSON and HTML reports of one run over the sample corpus."""
     result = corpus_result()
     page = render(result)
-    return json.loads(json_format.render(result)), Dom(page), page
+    return json.loads("".join(json_format.render(result))), Dom(page), page
 
 
 def test_corpus_every_finding_is_highlighted_once_at_its_exact_span(corpus_pages):

@@ -104,7 +104,7 @@ def corpus_report(tmp_path_factory) -> tuple[Path, dict]:
     result = corpus_result()
     path = tmp_path_factory.mktemp("browser") / "corpus.html"
     path.write_text(render(result), encoding="utf-8")
-    return path, json.loads(json_format.render(result))
+    return path, json.loads("".join(json_format.render(result)))
 
 
 def highlights(shown: list[dict]) -> dict[int, tuple[str, int, int]]:

@@ -15,8 +15,9 @@ from jsonschema.validators import Draft202012Validator, validator_for
 import tqcheck
 from tests.helpers import run_tqcheck
 from tqcheck.findings import Finding, Severity
-from tqcheck.report.json_format import render
+from tqcheck.report.json_format import render, report_dict
 from tqcheck.run import LintResult
+from tqcheck.scoring import Score
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "tests" / "schemas" / "findings.schema.json"
@@ -236,7 +237,7 @@ def test_render_sorts_counts_and_validates(validator) -> None:
         _finding("a.txt", 2, "input/unreadable", Severity.ERROR, text=""),
         _finding("a.txt", 2, "boilerplate/furniture", Severity.ERROR),
     ]
-    document = json.loads(render(LintResult(findings=findings, rules=[], articles=2)))
+    document = json.loads("".join(render(LintResult(findings=findings, rules=[], articles=2))))
     assert errors_of(validator, document) == []
     assert [(f["path"], f["line"], f["rule"]) for f in document["findings"]] == [
         ("a.txt", 2, "boilerplate/furniture"), ("a.txt", 2, "input/unreadable"),
@@ -253,8 +254,18 @@ def test_render_sorts_counts_and_validates(validator) -> None:
 
 
 def test_render_of_no_findings_validates(validator) -> None:
-    document = json.loads(render(LintResult(findings=[], rules=[], articles=0)))
+    document = json.loads("".join(render(LintResult(findings=[], rules=[], articles=0))))
     assert errors_of(validator, document) == []
     assert document["findings"] == []
     assert document["summary"]["by_severity"] == {"error": 0, "warning": 0, "info": 0}
     assert document["summary"]["by_rule"] == {}
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_streamed_json_is_the_text_of_one_dump(count: int) -> None:
+    findings = [_finding(f"{n}.txt", n + 1, "names/variant", Severity.WARNING, text="a\nb«")
+                for n in range(count)]
+    scores = [Score(metric="mqm", name="MQM", score=97.5, signature="mqm|w", level="corpus")]
+    result = LintResult(findings=findings, rules=[], articles=count, scores=scores[:count])
+    expected = json.dumps(report_dict(result), indent=2, ensure_ascii=False) + "\n"
+    assert "".join(render(result)) == expected

@@ -13,7 +13,7 @@ import pytest
 
 from tests.test_scoring import FIXTURE, tqcheck, tqcheck_score
 from tqcheck.config import parse_config
-from tqcheck.documents import Article, Document
+from tqcheck.documents import Document
 from tqcheck.errors import ConfigError
 from tqcheck.findings import Finding, Severity
 from tqcheck.gates import parse_fail_under
@@ -108,7 +108,7 @@ def test_mqm_uses_the_wmt_weights_per_100_words() -> None:
              Finding("a.txt", 1, 6, 1, 10, "x/punct", "Fluency/Punctuation", Severity.WARNING,
                      "", "word"),
              Finding("a.txt", 1, 1, 1, 1, "input/empty", "Other", Severity.WARNING, "", "")]
-    article, corpus = mqm_scores([Article("a", document)], found, MqmSettings())
+    article, corpus = mqm_scores({document.path: word_count(text)}, found, MqmSettings())
     assert word_count(text) == 40
     assert article.score == pytest.approx(100 - (5 + 0.1) * 100 / 40)
     assert corpus.level == "corpus" and corpus.score == article.score

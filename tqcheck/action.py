@@ -20,7 +20,7 @@ from tqcheck.config import FAIL_LEVELS
 from tqcheck.errors import TqcheckError
 from tqcheck.findings import Finding
 from tqcheck.gates import GATE_RULE, parse_fail_under
-from tqcheck.report import renderer
+from tqcheck.report import rendered
 from tqcheck.report.github_format import command, escape_data, worst_first
 from tqcheck.report.summary_format import render as render_summary
 from tqcheck.run import LintResult, lint, load_options
@@ -109,7 +109,7 @@ def append(path: str | None, text: str) -> None:
 def log_report(result: LintResult) -> None:
     """The full text report in a collapsed group, with workflow commands turned off in it."""
     token = secrets.token_hex(16)
-    emit(f"::group::All findings\n::stop-commands::{token}\n{renderer('text')(result)}"
+    emit(f"::group::All findings\n::stop-commands::{token}\n{rendered('text', result)}"
          f"::{token}::\n::endgroup::\n")
 
 
@@ -144,10 +144,10 @@ def run(env: dict[str, str]) -> int:
         emit(f"::notice title=tqcheck::{not_shown_note(hidden, inputs.sarif_file)}\n")
     if inputs.sarif_file:
         Path(inputs.sarif_file).write_bytes(
-            renderer("sarif")(result).encode("utf-8", "surrogateescape"))
+            rendered("sarif", result).encode("utf-8", "surrogateescape"))
     if inputs.html_report:
         html_file = Path(env.get("RUNNER_TEMP") or ".") / "tqcheck-report.html"
-        html_file.write_bytes(renderer("html")(result).encode("utf-8", "surrogateescape"))
+        html_file.write_bytes(rendered("html", result).encode("utf-8", "surrogateescape"))
     append(env.get("GITHUB_STEP_SUMMARY"),
            render_summary(result, link_base=link_base(env), note=note))
     errors = result.count_by_severity()["error"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -43,16 +43,20 @@ ConfigOption = Annotated[Path | None, typer.Option(
     show_default=False)]
 
 
-def write_report(report: str, output: Path | None) -> None:
-    """Write a report as UTF-8 to a file, or to standard output whatever its locale."""
-    data = report.encode("utf-8", "surrogateescape")
+def write_report(report: str | Iterable[str], output: Path | None) -> None:
+    """Write a report (whole, or in pieces) as UTF-8 to a file, or to standard output
+    whatever its locale."""
+    pieces = [report] if isinstance(report, str) else report
     if output is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        for piece in pieces:
+            sys.stdout.buffer.write(piece.encode("utf-8", "surrogateescape"))
         sys.stdout.buffer.flush()
         return
     try:
-        output.write_bytes(data)
+        with output.open("wb") as stream:
+            for piece in pieces:
+                stream.write(piece.encode("utf-8", "surrogateescape"))
     except OSError as error:
         raise fail(f"cannot write {output}: {error.strerror or error}") from None
 
@@ -136,13 +140,23 @@ def lint(
     fix: Annotated[bool, typer.Option(
         "--fix", help="Apply the certain suggestions to the files, then report what is left.")
     ] = False,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Load the rules from their files, not from the rule cache.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes [default: one per core]; the output "
+        "is the same for any number.", show_default=False)] = None,
+    dask_scheduler: Annotated[str | None, typer.Option(
+        "--dask-scheduler", help="Lint on the Dask cluster of this scheduler address; paths "
+        "may then be fsspec URLs (s3://...). Needs tqcheck[dask].", show_default=False)] = None,
     config_path: ConfigOption = None,
 ) -> None:
     """Check articles and report findings; exit 1 when a finding reaches --fail-on."""
     from tqcheck.gates import parse_fail_under
+    from tqcheck.pipeline import Keep, default_jobs
+    from tqcheck.progress import Progress
     from tqcheck.report import renderer
+    from tqcheck.run import StreamOptions, load_options
     from tqcheck.run import lint as run_lint
-    from tqcheck.run import load_options
 
     if output_format not in FORMATS:
         raise fail(f"unknown format '{output_format}' (choose from {', '.join(FORMATS)})")
@@ -156,6 +170,7 @@ def lint(
         config = run_config(config_path, rules, no_default_rules)
         config.select = select or config.select
         config.ignore = config.ignore + (ignore or [])
+        config.cache = config.cache and not no_cache
         if max_file_size is not None:
             config.max_file_size = max_file_size
         if fail_under is not None:
@@ -165,8 +180,16 @@ def lint(
             stdin_filename=stdin_filename, stdin_source=source_file,
             stdin_refs=tuple(ref_file or ()))
 
+        keep: Keep = "fixable" if fix else "all" if output_format == "html" else "referenced"
+
         def run() -> LintResult:
-            return run_lint(paths or [], jsonl or [], config, options)
+            if dask_scheduler:
+                return cluster_lint()(dask_scheduler, paths or [], jsonl or [], config, options,
+                                      keep)
+            with Progress() as progress:
+                stream = StreamOptions(jobs=jobs or default_jobs(), keep=keep,
+                                       progress=progress)
+                return run_lint(paths or [], jsonl or [], config, options, stream)
 
         result = run()
         if fix:
@@ -183,6 +206,16 @@ def lint(
         raise typer.Exit(EXIT_ERROR)
     level = fail_on or config.fail_on
     raise typer.Exit(EXIT_FINDINGS if result.fails(level) and not exit_zero else EXIT_OK)
+
+
+def cluster_lint() -> Callable[..., LintResult]:
+    """The lint run of a Dask cluster (tqcheck.dask), or an error when the extra is missing."""
+    try:
+        from tqcheck.dask import lint_on_cluster
+    except ImportError as error:
+        raise fail(f"--dask-scheduler needs the dask extra: pip install 'tqcheck[dask]' "
+                   f"({error})") from None
+    return lint_on_cluster
 
 
 def apply_fixes(result: LintResult, relint: Callable[[], LintResult]) -> LintResult:
@@ -290,6 +323,9 @@ def serve(
         "--fail-on", help="Verdict 'fail' on findings at or above: error, warning, info, never "
         "[default: error].", show_default=False)] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Processes that run the checks (default: one per core).", min=1,
+        show_default=False)] = None,
     config_path: ConfigOption = None,
 ) -> None:
     """Serve checks over HTTP: POST /v1/check, GET /v1/rules, GET /healthz, /openapi.json."""
@@ -300,6 +336,7 @@ def serve(
         from tqcheck.service import Settings, create_app
     except ImportError:
         raise fail("tqcheck serve needs its extra: pip install 'tqcheck[serve]'") from None
+    from tqcheck.pipeline import default_jobs
     from tqcheck.run import configured_rules
 
     if fail_on is not None and fail_on not in FAIL_LEVELS:
@@ -316,7 +353,7 @@ def serve(
                             time_budget=time_budget, token=token)
     except TqcheckError as error:
         raise fail(str(error)) from None
-    app = BodyLimit(create_app(settings), max_body_size)
+    app = BodyLimit(create_app(settings, workers or default_jobs()), max_body_size)
     uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 
@@ -336,10 +373,10 @@ def score(
         "--ref", help="Reference translation of the --hyp files (repeatable).",
         show_default=False)] = None,
     metrics: Annotated[str | None, typer.Option(
-        "--metrics", "-m", help="Comma-separated: bleu, chrf, chrf++, ter [default: "
-        "bleu,chrf,ter].", show_default=False)] = None,
+        "--metrics", "-m", help="Comma-separated: bleu, chrf, chrf++, ter (default: "
+        "bleu,chrf,ter).", show_default=False)] = None,
     tokenize: Annotated[str | None, typer.Option(
-        "--tokenize", help="BLEU tokenizer [default: by target language: 13a, zh, char].",
+        "--tokenize", help="BLEU tokenizer (default: by target language: 13a, zh, char).",
         show_default=False)] = None,
     target_lang: Annotated[str | None, typer.Option(
         "--target-lang", help="Language of the translations (e.g. de).", show_default=False)
@@ -350,7 +387,7 @@ def score(
         "--paired", help="Test comparing systems: bs (paired bootstrap), ar (approximate "
         "randomization), none.")] = "bs",
     samples: Annotated[int, typer.Option(
-        "--samples", help="Resamples (bs) or trials (ar) [default: 1000 for bs, 10000 for ar].",
+        "--samples", help="Resamples (bs) or trials (ar) (default: 1000 for bs, 10000 for ar).",
         show_default=False, min=0)] = 0,
     seed: Annotated[int, typer.Option("--seed", help="Random seed of the paired test.")
                     ] = DEFAULT_SEED,
@@ -359,6 +396,9 @@ def score(
     fail_under: Annotated[str | None, typer.Option(
         "--fail-under", help="Exit 1 when a corpus score is below, e.g. chrf=50,bleu=20.",
         show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", help="Worker processes computing the statistics (default: the number "
+        "of cores; 1: in this process).", show_default=False, min=1)] = None,
     output_format: ScoreFormat = "text",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report to this file.", show_default=False)] = None,
@@ -366,6 +406,7 @@ def score(
 ) -> None:
     """Score system outputs against references (sacrebleu) and compare systems."""
     from tqcheck.gates import parse_fail_under
+    from tqcheck.pipeline import default_jobs
     from tqcheck.report.score_format import RENDERERS
     from tqcheck.run import load_options
     from tqcheck.score_run import (
@@ -396,8 +437,9 @@ def score(
         options = load_options(config, target_lang=target_lang)
         found = (systems_from_files(hyp or [], ref or [], options) if hyp
                  else systems_from_folders(paths or [], options))
-        settings = ScoreSettings(Scoring(tuple(chosen), tokenize, segment_level=segments),
-                                 gates, paired, samples, seed, width)
+        scoring = Scoring(tuple(chosen), tokenize, segment_level=segments,
+                          jobs=jobs or default_jobs())
+        settings = ScoreSettings(scoring, gates, paired, samples, seed, width)
         report = score_systems(found, settings)
     except TqcheckError as error:
         raise fail(str(error)) from None

@@ -67,9 +67,11 @@ def streams(items: list[Aligned]) -> tuple[list[str], list[list[str | None]]]:
 
 
 def compare(systems: list[tuple[str, list[Aligned]]], metrics: tuple[str, ...], tokenizer: str,
-            test: Test = "bs", samples: int = 0, seed: int = DEFAULT_SEED) -> Comparison:
+            test: Test = "bs", samples: int = 0, seed: int = DEFAULT_SEED,
+            jobs: int = 1) -> Comparison:
     """Run sacrebleu's paired test of each system against the first, on the first system's
-    references (every system must have the same segments)."""
+    references (every system must have the same segments), with up to `jobs` processes
+    (sacrebleu's, one system each)."""
     from sacrebleu.significance import PairedTest
 
     _, refs = streams(systems[0][1])
@@ -77,7 +79,8 @@ def compare(systems: list[tuple[str, list[Aligned]]], metrics: tuple[str, ...], 
     chosen = {name: make_metric(name, tokenizer) for name in metrics}
     with sacrebleu_seed(seed):
         paired = PairedTest(named, chosen, references=refs, test_type=test,
-                            n_samples=samples or DEFAULT_SAMPLES[test])
+                            n_samples=samples or DEFAULT_SAMPLES[test],
+                            n_jobs=max(1, min(jobs, len(systems) - 1)))
         signatures, results = paired()
     outcomes = {metric: [Outcome(*(None if v is None else float(v)  # numpy scalars to float
                                    for v in (r.score, r.p_value, r.mean, r.ci)))

@@ -37,6 +37,7 @@ class Config:
     fail_under: dict[str, float] = field(default_factory=dict)
     mqm: MqmSettings = field(default_factory=MqmSettings)
     name_lists: list[Path] = field(default_factory=list)
+    cache: bool = True
     path: Path | None = None
 
     def extra_data(self) -> dict[str, list[Path]]:
@@ -92,6 +93,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     config.rules = [base / p for p in _str_list(data, "rules", path)]
     config.name_lists = [base / p for p in _str_list(data, "name-lists", path)]
     config.default_rules = _typed(data, "default-rules", bool, path, True)
+    config.cache = _typed(data, "cache", bool, path, True)
     config.select = _str_list(data, "select", path)
     config.ignore = _str_list(data, "ignore", path)
     config.exclude = _str_list(data, "exclude", path)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, Protocol
 
 Markup = Literal["text", "markdown", "html"]
 
@@ -57,12 +59,15 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) of a code-point offset."""
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return line + 1, offset - self.line_starts[line] + 1
+        return position_in(self.line_starts, offset)
 
     def offset(self, line: int, column: int) -> int:
         """Return the code-point offset of a 1-based (line, column)."""
         return self.line_starts[line - 1] + column - 1
+
+    def lines(self) -> Lines:
+        """The document's path and line index, without its text."""
+        return Lines(self.path, array("q", self.line_starts))
 
     @cached_property
     def checkable(self) -> str:
@@ -74,6 +79,33 @@ class Document:
         if self.markup == "html":
             return markup.mask_html(self.text)
         return markup.mask_urls(self.text)
+
+
+def position_in(line_starts: Sequence[int], offset: int) -> tuple[int, int]:
+    """The 1-based (line, column) of a code-point offset, given where each line starts."""
+    line = bisect.bisect_right(line_starts, offset) - 1
+    return line + 1, offset - line_starts[line] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """A document's path and where its lines start: enough to place findings in it once
+    its text is let go."""
+
+    path: str
+    starts: array[int]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of a code-point offset."""
+        return position_in(self.starts, offset)
+
+
+class Placement(Protocol):
+    """Where findings can be placed: a document, or the lines of one."""
+
+    path: str
+
+    def position(self, offset: int) -> tuple[int, int]: ...
 
 
 @dataclass

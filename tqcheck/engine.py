@@ -6,8 +6,8 @@ import string
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
-from tqcheck.checks.base import Check, CheckTimeout, Hit
-from tqcheck.documents import Article
+from tqcheck.checks.base import Check, CheckTimeout, Hit, Summary
+from tqcheck.documents import Article, Placement
 from tqcheck.findings import Finding, Severity
 
 
@@ -56,21 +56,23 @@ class Rule:
 
     def run(self, article: Article, severity: Severity | None = None) -> list[Finding]:
         """Apply the rule to an article's target text and build its findings."""
-        return [self.finding(article, hit, severity) for hit in self.check.find(article)]
-
-    def run_corpus(self, articles: list[Article],
-                   severity: Severity | None = None) -> list[Finding]:
-        """Apply the rule to the articles of a run together (see Check.find_corpus)."""
-        return [self.finding(article, hit, severity)
-                for article, hit in self.check.find_corpus(articles)]
-
-    def finding(self, article: Article, hit: Hit, severity: Severity | None = None) -> Finding:
-        """The finding of one hit in an article's target text."""
         document = article.target
-        values = {"text": document.text[hit.start:hit.end],
-                  "suggestion": hit.suggestion or "", **hit.fields}
-        return Finding.in_document(
-            document, hit.start, hit.end, rule=self.id, category=self.category,
+        return [self.finding(document, hit, document.text[hit.start:hit.end], severity)
+                for hit in self.check.find(article)]
+
+    def run_across(self, summaries: list[Summary],
+                   severity: Severity | None = None) -> list[Finding]:
+        """Apply the rule to the summaries of a run's articles together (see
+        Check.find_across)."""
+        return [self.finding(summaries[index].lines, hit, hit.text or "", severity)
+                for index, hit in self.check.find_across(summaries)]
+
+    def finding(self, placement: Placement, hit: Hit, text: str,
+                severity: Severity | None = None) -> Finding:
+        """The finding of one hit, whose text is `text`, in a target text."""
+        values = {"text": text, "suggestion": hit.suggestion or "", **hit.fields}
+        return Finding.at(
+            placement, hit.start, hit.end, text, rule=self.id, category=self.category,
             severity=severity or self.severity,
             message=self.message.format_map(values), suggestion=hit.suggestion,
             fixable=hit.fixable and self.fix)
@@ -131,35 +133,52 @@ class Engine:
             try:
                 found.extend(rule.run(article, self.severity_of(rule)))
             except CheckTimeout as timeout:
-                found.append(rule_failure(article, "rule-timeout",
+                found.append(rule_failure(article.target.path, "rule-timeout",
                                           f"rule '{rule.id}' stopped on this article: {timeout}"))
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
                 found.append(rule_failure(
-                    article, "rule-failed",
+                    article.target.path, "rule-failed",
                     f"rule '{rule.id}' failed on this article: {type(error).__name__}: {error}"))
         return sorted(found, key=lambda f: f.sort_key)
 
-    def lint_corpus(self, articles: list[Article]) -> list[Finding]:
+    def summarise(self, article: Article) -> tuple[dict[str, Summary], list[Finding]]:
+        """What each cross-article rule that applies to the article keeps of it, by rule id,
+        and a finding for each rule that failed to summarise it."""
+        kept, failures = {}, []
+        for rule in self.rules:
+            if not rule.check.looks_across_articles or not rule.applies(article) \
+                    or self.ignored_here(rule, article):
+                continue
+            try:
+                summary = rule.check.summarise(article)
+            except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
+                failures.append(rule_failure(article.target.path, "rule-failed", f"rule "
+                                             f"'{rule.id}' failed on this article: "
+                                             f"{type(error).__name__}: {error}"))
+                continue
+            if summary is not None:
+                kept[rule.id] = summary
+        return kept, failures
+
+    def lint_across(self, summaries: dict[str, list[Summary]]) -> list[Finding]:
         """Findings that need all the articles of a run at once (one name spelled one way in
-        one article and another way in the next), for rules whose check looks across them."""
+        one article and another way in the next), from the summaries of each rule."""
         found: list[Finding] = []
         for rule in self.rules:
-            if not rule.check.looks_across_articles:
-                continue
-            chosen = [a for a in articles if rule.applies(a) and not self.ignored_here(rule, a)]
+            chosen = summaries.get(rule.id, [])
             if len(chosen) < 2:
                 continue
             try:
-                found.extend(rule.run_corpus(chosen, self.severity_of(rule)))
+                found.extend(rule.run_across(chosen, self.severity_of(rule)))
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
                 found.append(rule_failure(
-                    chosen[0], "rule-failed",
+                    chosen[0].lines.path, "rule-failed",
                     f"rule '{rule.id}' failed across articles: {type(error).__name__}: {error}"))
         return sorted(found, key=lambda f: f.sort_key)
 
 
-def rule_failure(article: Article, kind: str, message: str) -> Finding:
-    """An error finding at the start of the article for a rule that could not finish."""
-    return Finding(path=article.target.path, line=1, column=1, end_line=1, end_column=1,
+def rule_failure(path: str, kind: str, message: str) -> Finding:
+    """An error finding at the start of a file for a rule that could not finish."""
+    return Finding(path=path, line=1, column=1, end_line=1, end_column=1,
                    rule=f"tqcheck/{kind}", category="Other", severity=Severity.ERROR,
                    message=message, text="")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from tqcheck.documents import Document
+from tqcheck.documents import Document, Placement
 
 
 class Severity(StrEnum):
@@ -24,7 +25,7 @@ class Severity(StrEnum):
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One defect found in one file.
 
@@ -45,11 +46,18 @@ class Finding:
     fixable: bool = False
 
     @classmethod
-    def in_document(
+    def in_document(cls, document: Document, start: int, end: int, **details: Any) -> Finding:
+        """Build a finding for the code-point span [start, end) of a document (keywords as
+        for `at`)."""
+        return cls.at(document, start, end, document.text[start:end], **details)
+
+    @classmethod
+    def at(
         cls,
-        document: Document,
+        placement: Placement,
         start: int,
         end: int,
+        text: str,
         *,
         rule: str,
         category: str,
@@ -58,11 +66,11 @@ class Finding:
         suggestion: str | None = None,
         fixable: bool = False,
     ) -> Finding:
-        """Build a finding for the code-point span [start, end) of a document."""
-        line, column = document.position(start)
-        end_line, end_column = document.position(end)
+        """Build a finding for the span [start, end) of a document, whose text is `text`."""
+        line, column = placement.position(start)
+        end_line, end_column = placement.position(end)
         return cls(
-            path=document.path,
+            path=placement.path,
             line=line,
             column=column,
             end_line=end_line,
@@ -71,7 +79,7 @@ class Finding:
             category=category,
             severity=severity,
             message=message,
-            text=document.text[start:end],
+            text=text,
             suggestion=suggestion,
             fixable=fixable and suggestion is not None,
         )

@@ -6,8 +6,11 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from tqcheck.documents import Article, Document, content_digest, markup_of
@@ -252,27 +255,6 @@ def _excluded(name: str, options: LoadOptions) -> bool:
     return any(fnmatchcase(name, glob) for glob in (*DEFAULT_EXCLUDE, *options.exclude))
 
 
-def load_tree(root: Path, options: LoadOptions) -> Loaded:
-    """Every article under a folder, recursively, in sorted order."""
-    loaded = Loaded()
-    if is_article_folder(root):
-        return load_article_folder(root, options)
-    for current, dirs, files in os.walk(root):
-        here = Path(current)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
-                         and not _excluded(d, options))
-        article_dirs = [d for d in dirs if is_article_folder(here / d)]
-        for name in sorted(files):
-            if name.lower().endswith(TEXT_SUFFIXES) and not _excluded(name, options):
-                loaded.extend(load_bare_file(here / name, options))
-        for name in article_dirs:
-            loaded.extend(load_article_folder(here / name, options))
-        dirs[:] = [d for d in dirs if d not in article_dirs]
-    if not loaded.articles and not loaded.problems:
-        loaded.empty_dirs.append(display_path(root))
-    return loaded
-
-
 def load_stdin(options: LoadOptions) -> Loaded:
     """Read one article from standard input (named by --stdin-filename, else `-`), with its
     source and references from the files of `stdin_source` and `stdin_refs`."""
@@ -301,59 +283,148 @@ def load_stdin(options: LoadOptions) -> Loaded:
     return loaded
 
 
-def load_paths(paths: list[str], options: LoadOptions) -> Loaded:
-    """Load articles from command-line paths (`-` is stdin), in the order given."""
-    loaded = Loaded()
-    for raw in paths:
-        if raw == "-":
-            loaded.extend(load_stdin(options))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            loaded.extend(load_tree(path, options))
-        elif path.is_file():
-            if TARGET_FILE.fullmatch(path.name):
-                loaded.extend(load_article_folder(path.parent, options))
+def walk_top_down(root: Path) -> Iterator[tuple[Path, list[str], list[str]]]:
+    """Each folder of a tree top-down with the names of its folders and files, like os.walk
+    (the caller may prune the folders); a Path of another file system walks itself."""
+    if not isinstance(root, Path):
+        yield from root.walk()
+        return
+    for current, dirs, files in os.walk(root):
+        yield Path(current), dirs, files
+
+
+def real_path(path: Path) -> str:
+    """Where a path leads, links resolved (a path of another file system as it is)."""
+    return os.path.realpath(path) if isinstance(path, Path) else str(path)
+
+
+Job = Callable[[], Loaded]
+"""One unit of loading: an article folder, a bare file, stdin or a JSONL line. Jobs are
+picklable, so that they can be loaded (and linted) in other processes."""
+
+
+@dataclass(frozen=True)
+class Preloaded:
+    """A job whose result is already known (stdin must be read by the main process)."""
+
+    loaded: Loaded
+
+    def __call__(self) -> Loaded:
+        return self.loaded
+
+
+@dataclass
+class InputWalk:
+    """The load jobs of a run's inputs, found lazily and in order: paths as given (folders
+    walked recursively in sorted order, `-` for stdin), then JSONL files line by line.
+
+    A file reached twice (`a.txt ./a.txt`, a folder and a file in it) gives one job, at its
+    first place. Paths that are not there and folders with nothing to check are noted in
+    `missing` and `empty_dirs` as the walk reaches them. `path_of` turns a command-line path
+    into a Path: a local one, or one of another file system (see tqcheck.dask).
+    """
+
+    paths: list[str]
+    options: LoadOptions
+    jsonl: list[Path] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    empty_dirs: list[str] = field(default_factory=list)
+    path_of: Callable[[str], Path] = Path
+
+    def __iter__(self) -> Iterator[Job]:
+        seen: set[str] = set()
+        for key, job in chain(self._path_jobs(), self._jsonl_jobs()):
+            if key is None or key not in seen:
+                seen.add(key or "")
+                yield job
+
+    def _path_jobs(self) -> Iterator[tuple[str | None, Job]]:
+        """The jobs of the command-line paths, with the real path each one reads."""
+        for raw in self.paths:
+            path = self.path_of(raw)
+            if raw == "-":
+                yield None, Preloaded(load_stdin(self.options))
+            elif path.is_dir():
+                yield from self._tree_jobs(path)
+            elif path.is_file():
+                yield (self._folder_job(path.parent) if TARGET_FILE.fullmatch(path.name)
+                       else self._file_job(path))
             else:
-                loaded.extend(load_bare_file(path, options))
-        else:
-            loaded.missing.append(f"{raw}: symbolic link that loops or points nowhere"
-                                  if path.is_symlink() else f"path not found: {raw}")
-    loaded.articles = without_repeats(loaded.articles)
+                self.missing.append(f"{raw}: symbolic link that loops or points nowhere"
+                                    if path.is_symlink() else f"path not found: {raw}")
+
+    def _tree_jobs(self, root: Path) -> Iterator[tuple[str | None, Job]]:
+        """Every article under a folder, recursively: in each folder its bare files, then
+        its article folders, then its other folders."""
+        if is_article_folder(root):
+            yield self._folder_job(root)
+            return
+        found = False
+        for here, dirs, files in walk_top_down(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
+                             and not _excluded(d, self.options))
+            article_dirs = [d for d in dirs if is_article_folder(here / d)]
+            for name in sorted(files):
+                if name.lower().endswith(TEXT_SUFFIXES) and not _excluded(name, self.options):
+                    found = True
+                    yield self._file_job(here / name)
+            for name in article_dirs:
+                found = True
+                yield self._folder_job(here / name)
+            dirs[:] = [d for d in dirs if d not in article_dirs]
+        if not found:
+            self.empty_dirs.append(display_path(root))
+
+    def _folder_job(self, directory: Path) -> tuple[str, Job]:
+        return real_path(directory), partial(load_article_folder, directory, self.options)
+
+    def _file_job(self, path: Path) -> tuple[str, Job]:
+        return real_path(path), partial(load_bare_file, path, self.options)
+
+    def _jsonl_jobs(self) -> Iterator[tuple[str | None, Job]]:
+        """One job per non-blank line of each JSONL file, read as a stream."""
+        for path in self.jsonl:
+            shown = display_path(path)
+            try:
+                with path.open("rb") as stream:
+                    for number, raw in enumerate(stream, 1):
+                        line = raw.decode("utf-8-sig" if number == 1 else "utf-8",
+                                          errors="replace").rstrip("\r\n")
+                        if line.strip():
+                            yield None, partial(load_jsonl_line, line, number, shown,
+                                                self.options)
+            except FileNotFoundError:
+                self.missing.append(f"path not found: {shown}")
+            except OSError as error:
+                yield None, Preloaded(Loaded(problems=[
+                    problem(shown, "unreadable", f"cannot read: {error.strerror}")]))
+
+
+def run_jobs(walk: InputWalk) -> Loaded:
+    """Load every job of a walk into memory (for small runs and tools; linting streams)."""
+    loaded = Loaded()
+    for job in walk:
+        loaded.extend(job())
+    loaded.missing += walk.missing
+    loaded.empty_dirs += walk.empty_dirs
     return loaded
 
 
-def without_repeats(articles: list[Article]) -> list[Article]:
-    """The articles with a file reached twice (`a.txt ./a.txt`, a folder and a file in it)
-    kept once, at its first place."""
-    seen: set[str] = set()
-    unique = []
-    for article in articles:
-        path = Path(article.target.path)
-        key = os.path.realpath(path) if path.is_file() else f"<{article.target.path}>"
-        if key not in seen:
-            seen.add(key)
-            unique.append(article)
-    return unique
+def load_paths(paths: list[str], options: LoadOptions) -> Loaded:
+    """Load articles from command-line paths (`-` is stdin), in the order given."""
+    return run_jobs(InputWalk(paths, options))
 
 
 def load_jsonl(path: Path, options: LoadOptions) -> Loaded:
     """Read articles from JSON Lines: id, mt, optional source, ref (string or list), langs."""
+    return run_jobs(InputWalk([], options, [path]))
+
+
+def load_jsonl_line(line: str, number: int, shown: str, options: LoadOptions) -> Loaded:
+    """One line of a JSONL file as an article, or a problem finding at its line."""
     loaded = Loaded()
-    shown = display_path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        loaded.missing.append(f"path not found: {shown}")
-        return loaded
-    except OSError as error:
-        loaded.problems.append(problem(shown, "unreadable", f"cannot read: {error.strerror}"))
-        return loaded
-    text = data.decode("utf-8-sig", errors="replace")
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            article = _jsonl_article(line, number, shown, options, loaded)
-            loaded.articles += [article] if article else []
+    article = _jsonl_article(line, number, shown, options, loaded)
+    loaded.articles += [article] if article else []
     return loaded
 
 

@@ -7,8 +7,11 @@ pair a line, a space written `_`). It is read once per folder.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, repeat
 from pathlib import Path
 
 import yaml
@@ -16,6 +19,7 @@ import yaml
 from tqcheck.errors import TqcheckError
 
 UNSEEN_PENALTY = 1.0  # an unseen trigram is this much (natural log) rarer than the rarest seen
+MEMO_SIZE = 50_000  # words a memo remembers before it starts afresh (some 25 MB at most)
 
 
 class EvidenceError(TqcheckError):
@@ -38,15 +42,20 @@ class Language:
 
     def log_prob(self, word: str) -> float:
         """Log-probability of a (lower-case) word under the trigram profile."""
-        padded = f" {word} "
-        get, unseen = self.trigrams.get, self.unseen
-        return sum(get(padded[i:i + 3], unseen) for i in range(len(padded) - 2))
+        return sum(map(self.trigrams.get, trigrams_of(word), repeat(self.unseen)))
+
+
+def trigrams_of(word: str) -> list[str]:
+    """The character trigrams of a word padded with a space on either side."""
+    padded = f" {word} "
+    return [padded[i:i + 3] for i in range(len(padded) - 2)]
 
 
 def _read(path: Path) -> dict:
     """A YAML mapping from a file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"),  # noqa: S506 - a safe loader
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as error:
         raise EvidenceError(f"{path}: cannot read language evidence: {error}") from None
     if not isinstance(data, dict):
@@ -80,28 +89,92 @@ def languages_in(folder: Path) -> dict[str, Language]:
     return {code: load_language(folder, code) for code in codes}
 
 
-def estimate_source(words: list[str], target: Language, candidates: list[Language],
-                    min_votes: int = 2, min_lean: float = 2.0) -> Language | None:
-    """The language the non-target words of a text come from, or None without enough evidence.
+class _TrigramRows(dict[str, tuple[float, ...]]):
+    """A trigram's log-probability under each of some languages, filled in on first use."""
+
+    def __init__(self, languages: tuple[Language, ...]) -> None:
+        super().__init__()
+        self.languages = languages
+
+    def __missing__(self, gram: str) -> tuple[float, ...]:
+        if len(self) >= MEMO_SIZE:
+            self.clear()
+        row = self[gram] = tuple(lang.trigrams.get(gram, lang.unseen) for lang in self.languages)
+        return row
+
+
+class WordScores:
+    """Each word's log-probability under every language of a set (as Language.log_prob has
+    it), worked out once a word, with one look-up a trigram for all the languages."""
+
+    def __init__(self, languages: Iterable[Language]) -> None:
+        chosen = tuple(languages)
+        self.codes = tuple(lang.code for lang in chosen)
+        self._rows = _TrigramRows(chosen)
+        self._memo: dict[str, dict[str, float]] = {}
+
+    def __call__(self, word: str) -> dict[str, float]:
+        """The (lower-case) word's log-probability by language code."""
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            rows = [self._rows[gram] for gram in trigrams_of(word)]
+            columns = zip(*rows, strict=True) if rows else [()] * len(self.codes)
+            found = self._memo[word] = dict(zip(self.codes, map(sum, columns), strict=True))
+        return found
+
+
+class SourceEstimator:
+    """Estimates which of the candidates the non-target words of texts come from.
 
     Each distinct word that is not a target function word votes for every candidate it is a
     function word of; any other word votes for the candidate whose profile likes it best, if
     that candidate likes it `min_lean` (natural log) better than the target does. The winner
-    needs `min_votes` votes and more than any other candidate.
+    needs `min_votes` votes and more than any other candidate. A word's vote is worked out
+    once.
     """
-    if not candidates:
-        return None
-    votes = dict.fromkeys((lang.code for lang in candidates), 0)
-    for word in set(words) - target.function_words:
-        owners = [lang for lang in candidates if word in lang.function_words]
-        if not owners:
-            best = max(candidates, key=lambda lang: lang.log_prob(word))
-            owners = [best] if best.log_prob(word) - target.log_prob(word) >= min_lean else []
-        for lang in owners:
-            votes[lang.code] += 1
-    ranked = sorted(candidates, key=lambda lang: -votes[lang.code])
-    if votes[ranked[0].code] < min_votes:
-        return None
-    if len(ranked) > 1 and votes[ranked[1].code] == votes[ranked[0].code]:
-        return None
-    return ranked[0]
+
+    def __init__(self, target: Language, candidates: list[Language], scores: WordScores,
+                 min_votes: int = 2, min_lean: float = 2.0) -> None:
+        self.target = target
+        self.candidates = candidates
+        self.scores = scores
+        self.min_votes = min_votes
+        self.min_lean = min_lean
+        self._votes: dict[str, tuple[str, ...]] = {}
+
+    def vote(self, word: str) -> tuple[str, ...]:
+        """The codes of the candidates a (non-target function) word votes for."""
+        owners = [lang.code for lang in self.candidates if word in lang.function_words]
+        if owners:
+            return tuple(owners)
+        scores = self.scores(word)
+        best = max(self.candidates, key=lambda lang: scores[lang.code]).code
+        return (best,) if scores[best] - scores[self.target.code] >= self.min_lean else ()
+
+    def estimate(self, words: Iterable[str]) -> Language | None:
+        """The language the non-target words come from, or None without enough evidence."""
+        if not self.candidates:
+            return None
+        distinct = set(words) - self.target.function_words
+        votes = self._votes
+        if len(votes) >= MEMO_SIZE:
+            votes.clear()
+        for word in distinct.difference(votes):
+            votes[word] = self.vote(word)
+        counts = Counter(chain.from_iterable(map(votes.__getitem__, distinct)))
+        ranked = sorted(self.candidates, key=lambda lang: -counts[lang.code])
+        if counts[ranked[0].code] < self.min_votes:
+            return None
+        if len(ranked) > 1 and counts[ranked[1].code] == counts[ranked[0].code]:
+            return None
+        return ranked[0]
+
+
+def estimate_source(words: list[str], target: Language, candidates: list[Language],
+                    min_votes: int = 2, min_lean: float = 2.0) -> Language | None:
+    """The language the non-target words of a text come from, or None without enough evidence
+    (see SourceEstimator)."""
+    scores = WordScores([target, *candidates])
+    return SourceEstimator(target, candidates, scores, min_votes, min_lean).estimate(words)

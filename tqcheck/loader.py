@@ -12,6 +12,7 @@ from tqcheck.checks.base import Params
 from tqcheck.engine import Examples, Rule, template_fields
 from tqcheck.errors import RuleError, TqcheckError
 from tqcheck.findings import Severity
+from tqcheck.rulecache import load_cached
 from tqcheck.yamlfile import LineList, LineMap, YamlError, parse_yaml, read_text
 
 RULE_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:/[a-z0-9]+(?:[-_][a-z0-9]+)*)+")
@@ -50,11 +51,25 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file())
 
 
-def load_rules(paths: list[Path], extra: Mapping[str, list[Path]] | None = None) -> list[Rule]:
+def load_rules(paths: list[Path], extra: Mapping[str, list[Path]] | None = None, *,
+               cache: bool = False) -> list[Rule]:
     """Load every rule under the given folders or files; raise RuleLoadErrors listing all errors.
 
     `extra` names extra data files by kind (e.g. `names` lists), for the rules that use them.
+    With `cache`, rules loaded before from unchanged files come from the rule cache.
     """
+    if not cache:
+        return _load_rules(paths, extra)
+    extra_files = sorted((kind, [str(file) for file in files])
+                         for kind, files in (extra or {}).items())
+    settings = ([str(path) for path in paths], extra_files)
+    listing = [[str(file) for file in rule_files(path)] if path.exists() else None
+               for path in paths]
+    return load_cached(settings, listing, lambda: _load_rules(paths, extra))
+
+
+def _load_rules(paths: list[Path], extra: Mapping[str, list[Path]] | None) -> list[Rule]:
+    """Load every rule under the given folders or files (see load_rules)."""
     rules: list[Rule] = []
     errors: list[RuleError | YamlError] = []
     seen: dict[str, str] = {}

@@ -6,15 +6,18 @@ which every character that must not be checked is replaced by a space.  Line bre
 text is at offset ``i`` (and the same line and column) of the original file.
 """
 
+from __future__ import annotations
+
 import re
 from collections import Counter
+from functools import cache
 from html.entities import html5
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _LINE_BREAKS = "\r\n"
 
@@ -35,6 +38,8 @@ def mask_urls(text: str) -> str:
     Sentence punctuation and unbalanced closing brackets that follow a URL, as in
     ``(see https://example.com/a).``, stay checkable.
     """
+    if "://" not in text and "@" not in text and "www." not in text.lower():
+        return text  # what every URL and address holds: the costly search would find none
     return _URL_RE.sub(_blank_url, text)
 
 
@@ -73,14 +78,23 @@ def _flag(keep: bytearray, start: int, end: int) -> None:
 
 # ---------------------------------------------------------------------- Markdown
 
-_MARKDOWN = (
-    MarkdownIt("commonmark")
-    .use(front_matter_plugin)
-    .enable(["table", "strikethrough"])
-    # Keep escapes and entities as separate ``text_special`` tokens so that their
-    # source form (\*, &amp;) can be located and masked.
-    .disable("text_join")
-)
+
+@cache
+def _markdown() -> MarkdownIt:
+    """The Markdown parser (markdown-it is imported only when a Markdown text is masked)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return (
+        MarkdownIt("commonmark")
+        .use(front_matter_plugin)
+        .enable(["table", "strikethrough"])
+        # Keep escapes and entities as separate ``text_special`` tokens so that their
+        # source form (\*, &amp;) can be located and masked.
+        .disable("text_join")
+    )
+
+
 _LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
 _CELL_OPENERS = frozenset({"th_open", "td_open"})
@@ -104,7 +118,7 @@ def mask_markdown(text: str) -> str:
     lines = _line_spans(source)
     scanner = _InlineScanner(source)
     previous: Token | None = None
-    for token in _MARKDOWN.parse(text):
+    for token in _markdown().parse(text):
         if token.type == "inline" and token.map:
             in_cell = previous is not None and previous.type in _CELL_OPENERS
             scanner.start_block(token, lines[token.map[0]], lines[token.map[1] - 1][1], in_cell)
@@ -240,6 +254,8 @@ def _skip_link_space(source: str, pos: int, limit: int) -> int:
 
 def _inline_link_end(source: str, pos: int, limit: int) -> int | None:
     """End of ``(destination "title")`` starting at ``pos``, as markdown-it parses it."""
+    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
     if pos >= limit or source[pos] != "(":
         return None
     pos = _skip_link_space(source, pos + 1, limit)

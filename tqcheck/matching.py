@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from tqcheck.lazyregex import LazyPattern
+
 _APOSTROPHES = "'’"
 
 
@@ -32,7 +34,7 @@ class PhraseMatcher:
         body = _trie_pattern(trie) or "(?!)"
         if whole_word:
             body = rf"(?<!\w)(?:{body})(?!\w)"
-        self.regex = re.compile(body, 0 if case_sensitive else re.IGNORECASE)
+        self.regex = LazyPattern(body, 0 if case_sensitive else re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Yield (start, end, key) for each match; key is the matched phrase's normal form."""

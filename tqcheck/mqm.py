@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 import regex
 
-from tqcheck.documents import Article
 from tqcheck.errors import ConfigError
 from tqcheck.findings import Finding
 from tqcheck.scoring import Score
@@ -97,10 +96,11 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def mqm_scores(articles: list[Article], findings: list[Finding],
+def mqm_scores(words_by_path: dict[str, int], findings: list[Finding],
                settings: MqmSettings) -> list[Score]:
-    """The MQM-style score of each article and of the corpus: 100 minus penalty points per
-    100 words of the translation (higher is better, 100 is no defect found)."""
+    """The MQM-style score of each article (given as its path and the word count of its
+    translation, in run order) and of the corpus: 100 minus penalty points per 100 words
+    of the translation (higher is better, 100 is no defect found)."""
     points: dict[str, float] = {}
     counts: dict[str, int] = {}
     for finding in findings:
@@ -110,14 +110,12 @@ def mqm_scores(articles: list[Article], findings: list[Finding],
     signature = settings.signature()
     scores = []
     total_points, total_words = 0.0, 0
-    for article in articles:
-        words = word_count(article.target.checkable)
+    for path, words in words_by_path.items():
         if not words:
             continue
-        penalty = points.get(article.target.path, 0.0)
+        penalty = points.get(path, 0.0)
         total_points, total_words = total_points + penalty, total_words + words
-        scores.append(_score(penalty, words, counts.get(article.target.path, 0), signature,
-                             article.target.path))
+        scores.append(_score(penalty, words, counts.get(path, 0), signature, path))
     if scores:
         scores.append(_score(total_points, total_words, sum(counts.values()), signature, None))
     return scores

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from tqcheck.config import Config
 from tqcheck.documents import Document
 from tqcheck.engine import Engine, Rule, matches_any
 from tqcheck.findings import SEVERITY_RANK, Finding, Severity
-from tqcheck.inputs import Loaded, LoadOptions, load_jsonl, load_paths
+from tqcheck.inputs import InputWalk, Job, Loaded, LoadOptions, Preloaded, run_jobs
 from tqcheck.loader import default_rules_dir, load_rules
+from tqcheck.pipeline import Keep, Linter, Outcome, outcomes
 from tqcheck.scorecard import score_articles
 from tqcheck.scoring import Score
 
@@ -67,36 +69,70 @@ def select_rules(rules: list[Rule], select: list[str], ignore: list[str]) -> lis
 
 
 def load_inputs(paths: list[str], jsonl: list[Path], options: LoadOptions) -> Loaded:
-    """Articles from paths and JSONL files, in the order given."""
-    loaded = load_paths(paths, options)
-    for file in jsonl:
-        loaded.extend(load_jsonl(file, options))
-    return loaded
+    """Articles from paths and JSONL files, in the order given, all in memory."""
+    return run_jobs(InputWalk(paths, options, jsonl))
 
 
 def configured_rules(config: Config) -> list[Rule]:
     """Load the rules of a run and keep those its selection allows."""
-    return select_rules(load_rules(rule_paths(config), config.extra_data()), config.select,
-                        config.ignore)
+    rules = load_rules(rule_paths(config), config.extra_data(), cache=config.cache)
+    return select_rules(rules, config.select, config.ignore)
 
 
-def lint(paths: list[str], jsonl: list[Path], config: Config, options: LoadOptions) -> LintResult:
-    """Load rules and articles, apply the rules, and collect every finding."""
+def lint(paths: list[str], jsonl: list[Path], config: Config, options: LoadOptions,
+         stream: StreamOptions | None = None) -> LintResult:
+    """Load rules, stream the articles through them, and collect every finding."""
     rules = configured_rules(config)
-    return lint_loaded(load_inputs(paths, jsonl, options), rules, config)
+    walk = InputWalk(paths, options, jsonl)
+    result = lint_jobs(walk, rules, config, stream or StreamOptions())
+    result.missing, result.empty_dirs = walk.missing, walk.empty_dirs
+    return result
 
 
 def lint_loaded(loaded: Loaded, rules: list[Rule], config: Config) -> LintResult:
     """Apply already loaded rules to already loaded articles, with the config's policies."""
-    engine = Engine(rules, config.severity, config.per_path_ignores)
-    findings = [p for p in loaded.problems if not matches_any(p.rule, config.ignore)]
-    for article in loaded.articles:
-        findings += engine.lint(article)
-    findings += engine.lint_corpus(loaded.articles)
-    scores, added = score_articles(loaded.articles, findings, config)
+    result = lint_jobs([Preloaded(loaded)], rules, config, StreamOptions(keep="all"))
+    result.missing, result.empty_dirs = loaded.missing, loaded.empty_dirs
+    return result
+
+
+@dataclass(frozen=True)
+class StreamOptions:
+    """How articles go through a run: worker processes, which whole articles are kept
+    (see pipeline.Keep), and what is told of the progress after each load job."""
+
+    jobs: int = 1
+    keep: Keep = "referenced"
+    progress: Callable[[int], None] | None = None
+
+
+def lint_jobs(jobs: Iterable[Job], rules: list[Rule], config: Config,
+              stream: StreamOptions) -> LintResult:
+    """Lint the articles of load jobs, then across them, then score them."""
+    engine = run_engine(rules, config)
+    gathered = Outcome()
+    for outcome in outcomes(jobs, Linter(engine, stream.keep), stream.jobs):
+        gathered.extend(outcome)
+        if stream.progress:
+            stream.progress(gathered.inputs)
+    return finish(gathered, engine, config)
+
+
+def run_engine(rules: list[Rule], config: Config) -> Engine:
+    """The engine of a run: its rules with the config's severities and per-path ignores."""
+    return Engine(rules, config.severity, config.per_path_ignores)
+
+
+def finish(gathered: Outcome, engine: Engine, config: Config) -> LintResult:
+    """The end of a run, once every job is linted (the outcomes gathered in input order):
+    lint across the articles, score them, and sort the findings."""
+    findings = [f for f in gathered.findings if not matches_any(f.rule, config.ignore)]
+    findings += engine.lint_across(gathered.summaries)
+    kept = gathered.kept
+    scores, added = score_articles([a for a in kept if a.refs], gathered.words, findings, config)
     findings += [f for f in added if not matches_any(f.rule, config.ignore)]
     findings.sort(key=lambda f: f.sort_key)
-    return LintResult(findings=findings, rules=rules, articles=len(loaded.articles),
-                      targets={a.target.path: a.target for a in loaded.articles},
-                      sources={a.target.path: a.source for a in loaded.articles if a.source},
-                      missing=loaded.missing, empty_dirs=loaded.empty_dirs, scores=scores)
+    return LintResult(findings=findings, rules=engine.rules, articles=len(gathered.words),
+                      targets={a.target.path: a.target for a in kept},
+                      sources={a.target.path: a.source for a in kept if a.source},
+                      scores=scores)

@@ -167,5 +167,5 @@ def score_systems(found: Systems, settings: ScoreSettings) -> ScoreReport:
         report.comparison = compare([(s.name, items) for s, items in zip(systems, rows,
                                                                          strict=True)],
                                     settings.scoring.metrics, tokenizer, settings.paired,
-                                    settings.samples, settings.seed)
+                                    settings.samples, settings.seed, settings.scoring.jobs)
     return report

@@ -54,10 +54,11 @@ def aligned_article(article: Article, refs: list[Document]) -> tuple[Aligned, li
                        "document", Severity.INFO)]
 
 
-def score_articles(articles: list[Article], findings: list[Finding],
-                   config: Config) -> tuple[list[Score], list[Finding]]:
-    """Reference and MQM scores of a run, and the findings they add (references that cannot
-    be used, articles scored as one document, scores under their --fail-under minimum)."""
+def score_articles(articles: list[Article], words_by_path: dict[str, int],
+                   findings: list[Finding], config: Config) -> tuple[list[Score], list[Finding]]:
+    """Reference scores of the articles with references and MQM scores of every article
+    (its path and word count), and the findings they add (references that cannot be used,
+    articles scored as one document, scores under their --fail-under minimum)."""
     items, added = [], []
     for article in articles:
         refs, problems = usable_references(article)
@@ -67,5 +68,5 @@ def score_articles(articles: list[Article], findings: list[Finding],
             items.append(item)
             added += notes
     scores = Scoring(metrics=tuple(config.metrics)).score(items) if items else []
-    scores += mqm_scores(articles, findings, config.mqm)
+    scores += mqm_scores(words_by_path, findings, config.mqm)
     return scores, added + gate_findings(scores, config.fail_under)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tqcheck.documents import LINE_BREAK
 from tqcheck.errors import TqcheckError
+from tqcheck.segment_stats import Statistics, Task, segment_statistics
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.base import Metric
@@ -32,7 +33,7 @@ class ScoringError(TqcheckError):
     """A scoring setting that cannot be used (unknown metric, unavailable tokenizer)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Score:
     """One metric's score of one segment, one article or the corpus, with its signature."""
 
@@ -173,12 +174,14 @@ def _detail(result: Any) -> str:
 
 @dataclass
 class Scoring:
-    """Which metrics, with which tokenizer (None: by target language), at which levels."""
+    """Which metrics, with which tokenizer (None: by target language), at which levels, with
+    how many worker processes (1: in this process)."""
 
     metrics: tuple[str, ...] = DEFAULT_METRICS
     tokenize: str | None = None
     article_level: bool = True
     segment_level: bool = False
+    jobs: int = 1
 
     def tokenizer(self, item: Aligned) -> str:
         """The BLEU tokenizer of an article."""
@@ -188,16 +191,19 @@ class Scoring:
         """Scores of every article (and segment) and of the corpus, one corpus score per
         tokenizer when articles differ in language."""
         check_metrics(self.metrics)
+        tokenizers = [self.tokenizer(item) for item in items]
+        made = {(name, tokenizer): make_metric(name, tokenizer)
+                for name in self.metrics for tokenizer in dict.fromkeys(tokenizers)}
+        tasks = [Task(name, tokenizer, item.hyps, item.refs)
+                 for name in self.metrics
+                 for item, tokenizer in zip(items, tokenizers, strict=True)]
+        found = iter(segment_statistics(tasks, make_metric, self.jobs))
         scores: list[Score] = []
         for name in self.metrics:
             groups: dict[str, list[tuple[Aligned, list]]] = {}
-            made: dict[str, Metric] = {}
-            for item in items:
-                tokenizer = self.tokenizer(item)
-                if tokenizer not in made:
-                    made[tokenizer] = make_metric(name, tokenizer)
-                metric = made[tokenizer]
-                stats = metric._extract_corpus_statistics(item.hyps, item.refs)
+            for item, tokenizer in zip(items, tokenizers, strict=True):
+                metric = made[name, tokenizer]
+                stats = next(found)
                 groups.setdefault(tokenizer, []).append((item, stats))
                 if self.article_level:
                     result = metric._aggregate_and_compute(stats)
@@ -206,9 +212,9 @@ class Scoring:
                                         item.article, detail=_detail(result),
                                         alignment=item.alignment))
                 if self.segment_level:
-                    scores += self.segment_scores(name, tokenizer, item)
+                    scores += segment_scores(name, tokenizer, item, stats)
             for tokenizer, group in groups.items():
-                metric = made[tokenizer]
+                metric = made[name, tokenizer]
                 result = metric._aggregate_and_compute([s for _, stats in group for s in stats])
                 nrefs = {len(item.refs) for item, _ in group}
                 scores.append(Score(name, result.name, result.score,
@@ -217,13 +223,16 @@ class Scoring:
         return sorted(scores, key=lambda s: (LEVEL_ORDER[s.level], s.article or "",
                                              s.segment or 0, METRICS.index(s.metric)))
 
-    def segment_scores(self, name: str, tokenizer: str, item: Aligned) -> list[Score]:
-        """Sentence-level scores of each segment of an article."""
-        metric = make_metric(name, tokenizer, sentence=True)
-        scores = []
-        for number, (hyp, *refs) in enumerate(zip(item.hyps, *item.refs, strict=True), 1):
-            result = metric.sentence_score(hyp, refs)
-            scores.append(Score(name, result.name, result.score,
-                                signature(metric, len(refs)), "segment", item.article,
-                                number, _detail(result)))
-        return scores
+
+def segment_scores(name: str, tokenizer: str, item: Aligned,
+                   stats: list[Statistics]) -> list[Score]:
+    """Sentence-level scores of each segment of an article from its segment statistics (as
+    `sentence_score` computes them, BLEU with effective order)."""
+    metric = make_metric(name, tokenizer, sentence=True)
+    scores = []
+    for number, segment in enumerate(stats, 1):
+        result = metric._aggregate_and_compute([segment])
+        scores.append(Score(name, result.name, result.score,
+                            signature(metric, len(item.refs)), "segment", item.article,
+                            number, _detail(result)))
+    return scores

@@ -1,7 +1,8 @@
 """`tqcheck serve`: an HTTP service that checks one article per request (FastAPI on uvicorn).
 
-Rules are loaded once, when the app is made. Requests carry text only: nothing named in a
-request is ever read from or written to disk.
+Rules are loaded once, before the app is made; the checks run in worker processes forked
+from the loaded app, so the event loop only speaks HTTP and every core checks articles.
+Requests carry text only: nothing named in a request is ever read from or written to disk.
 """
 
 from __future__ import annotations
@@ -9,21 +10,25 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, ValidationError
 
 from tqcheck import __version__
 from tqcheck.config import Config
 from tqcheck.engine import Rule
-from tqcheck.inputs import Loaded, article_from_record
+from tqcheck.inputs import Loaded, LoadOptions, article_from_record
 from tqcheck.report import html_format
 from tqcheck.report.json_format import report_dict
 from tqcheck.run import LintResult, lint_loaded, load_options, select_rules
+from tqcheck.workers import Workers
 
 LANG = r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$"
 
@@ -46,12 +51,17 @@ class CheckRequest(BaseModel):
 
 @dataclass
 class Settings:
-    """How the service runs: the config and its loaded rules, limits and the access token."""
+    """How the service runs: the config and its loaded rules, limits and the access token
+    (and, worked out once from the config, how articles are read)."""
 
     config: Config
     rules: list[Rule]
     time_budget: float = 5.0
     token: str | None = None
+    options: LoadOptions = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.options = load_options(self.config)
 
 
 def error(status: int, message: str, **extra: object) -> JSONResponse:
@@ -73,7 +83,8 @@ def parse_body(body: bytes) -> CheckRequest | JSONResponse:
         return error(400, f"malformed JSON: {problem.msg} at line {problem.lineno} column "
                           f"{problem.colno}")
     try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        if "\\u" in text:  # only an escape can make a lone surrogate in decoded UTF-8
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as problem:
         return error(400, f"the JSON holds an unpaired surrogate escape "
                           f"(\\u{ord(problem.object[problem.start]):04x}), which is not text")
@@ -89,9 +100,9 @@ def lint_request(settings: Settings, request: CheckRequest) -> LintResult:
     """Lint one article with the loaded rules."""
     record = {"mt": request.mt, "source": request.source, "ref": request.references,
               "source_lang": request.source_lang, "target_lang": request.target_lang}
-    options = load_options(settings.config)
-    article = article_from_record(record, request.id, request.id, options)
-    rules = select_rules(settings.rules, request.select, request.ignore)
+    article = article_from_record(record, request.id, request.id, settings.options)
+    rules = select_rules(settings.rules, request.select, request.ignore) \
+        if request.select or request.ignore else settings.rules
     return lint_loaded(Loaded(articles=[article]), rules, settings.config)
 
 
@@ -117,6 +128,12 @@ def answer(settings: Settings, request: CheckRequest, html: bool) -> HTMLRespons
     if html:
         return HTMLResponse(html_format.render(lint_request(settings, request)))
     return JSONResponse(check(settings, request))
+
+
+def answer_body(settings: Settings, request: CheckRequest, html: bool) -> tuple[bytes, str]:
+    """The body and media type of a check's answer (what a check worker sends back)."""
+    response = answer(settings, request, html)
+    return bytes(response.body), response.media_type or "application/json"
 
 
 def rule_record(rule: Rule) -> dict[str, object]:
@@ -147,8 +164,8 @@ def settings_of(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def authorised(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None,
-                                                         Depends(BEARER)]) -> bool:
+async def authorised(request: Request, credentials: Annotated[
+        HTTPAuthorizationCredentials | None, Depends(BEARER)]) -> bool:
     """Whether the request may go on (always, when the service has no token)."""
     token = settings_of(request).token
     return token is None or (credentials is not None and hmac.compare_digest(
@@ -181,13 +198,13 @@ async def check_article(request: Request, ok: Annotated[bool, Depends(authorised
     if isinstance(parsed, JSONResponse):
         return parsed
     settings = settings_of(request)
+    checking = request.app.state.workers.call(parsed, wants_html(request))
     try:
-        return await asyncio.wait_for(
-            asyncio.to_thread(answer, settings, parsed, wants_html(request)),
-            settings.time_budget)
+        body, media_type = await asyncio.wait_for(checking, settings.time_budget)
     except TimeoutError:
         return error(503, f"the check took longer than the {settings.time_budget:g} s "
                           "time budget")
+    return Response(body, media_type=media_type)
 
 
 async def internal_error(_: Request, __: Exception) -> JSONResponse:
@@ -195,11 +212,21 @@ async def internal_error(_: Request, __: Exception) -> JSONResponse:
     return error(500, "internal error (see the service log)")
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The service's ASGI app (wrap it in BodyLimit to limit request sizes)."""
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Stop the check workers when the server stops (after the checks under way)."""
+    yield
+    await app.state.workers.close()
+
+
+def create_app(settings: Settings, workers: int = 1) -> FastAPI:
+    """The service's ASGI app with `workers` check workers started (wrap it in BodyLimit to
+    limit request sizes)."""
     app = FastAPI(title="tqcheck", version=__version__, docs_url=None, redoc_url=None,
-                  description="Translation-quality checks for machine-translated news.")
+                  description="Translation-quality checks for machine-translated news.",
+                  lifespan=lifespan)
     app.state.settings = settings
+    app.state.workers = Workers(partial(answer_body, settings), workers)
     app.include_router(router)
     app.add_exception_handler(Exception, internal_error)
     return app

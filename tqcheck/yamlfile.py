@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+ReadObserver = Callable[[Path, bytes], None]
+_observer: ContextVar[ReadObserver | None] = ContextVar("read_observer", default=None)
 
 
 class YamlError(Exception):
@@ -40,47 +45,58 @@ class LineList(list):
     item_lines: list[int]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader building LineMap/LineList and refusing duplicate keys."""
+@cache
+def _line_loader(fast: bool) -> type:
+    """A safe loader building LineMap/LineList and refusing duplicate keys: with `fast`, on
+    libyaml's parser when PyYAML has it, else on the pure-Python one (slower, but with more
+    precise error messages). PyYAML is imported on first use: rules from the cache need none."""
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
-        mapping = LineMap()
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
-        self.flatten_mapping(node)
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str | int | float | bool) and key is not None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "mapping keys must be plain values", key_node.start_mark
-                )
-            if key in mapping:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.key_lines[key] = key_node.start_mark.line + 1
-        return mapping
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
-        items = LineList(self.construct_object(child, deep=True) for child in node.value)
-        items.line = node.start_mark.line + 1
-        items.item_lines = [child.start_mark.line + 1 for child in node.value]
-        return items
+    class LineLoader(base):  # type: ignore[valid-type,misc]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
+            mapping = LineMap()
+            mapping.line = node.start_mark.line + 1
+            mapping.key_lines = {}
+            self.flatten_mapping(node)
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, str | int | float | bool) and key is not None:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "mapping keys must be plain values", key_node.start_mark
+                    )
+                if key in mapping:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r}", key_node.start_mark
+                    )
+                mapping[key] = self.construct_object(value_node, deep=True)
+                mapping.key_lines[key] = key_node.start_mark.line + 1
+            return mapping
 
+        def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+            items = LineList(self.construct_object(child, deep=True) for child in node.value)
+            items.line = node.start_mark.line + 1
+            items.item_lines = [child.start_mark.line + 1 for child in node.value]
+            return items
 
-_LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
-)
-_LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence
-)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                               LineLoader.construct_mapping)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+                               LineLoader.construct_sequence)
+    return LineLoader
 
 
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text into LineMap/LineList values; raise YamlError naming the line."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_line_loader(fast=True))  # noqa: S506 - safe loader
+    except yaml.YAMLError:
+        pass  # parsed again below, for the pure-Python parser's more precise message
+    try:
+        return yaml.load(text, Loader=_line_loader(fast=False))  # noqa: S506 - safe loader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -96,9 +112,14 @@ def parse_yaml(text: str, path: str) -> Any:
 def read_text(path: Path, display: str) -> str:
     """A YAML file's text; raise YamlError when it cannot be read or is not UTF-8."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except OSError as error:
         raise YamlError(display, None, f"cannot read: {error.strerror or error}") from None
+    observer = _observer.get()
+    if observer is not None:
+        observer(path, data)
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise YamlError(display, None, "not valid UTF-8") from None
 
@@ -107,3 +128,13 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
     """Read and parse a YAML file; raise YamlError for unreadable or invalid files."""
     shown = display or str(path)
     return parse_yaml(read_text(path, shown), shown)
+
+
+@contextmanager
+def observed_reads(observer: ReadObserver) -> Iterator[None]:
+    """Call `observer(path, content)` for every file `read_text` reads within the block."""
+    token = _observer.set(observer)
+    try:
+        yield
+    finally:
+        _observer.reset(token)

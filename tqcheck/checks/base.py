@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from tqcheck.documents import Article
+from tqcheck.documents import Article, Lines
 from tqcheck.errors import RuleError
 from tqcheck.yamlfile import LineList, LineMap
 
@@ -20,7 +20,8 @@ _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float:
 class Hit:
     """A span of the target text a check reports, with what the message may mention.
 
-    `fixable` says the suggestion is certain enough for `--fix` to apply it unasked.
+    `fixable` says the suggestion is certain enough for `--fix` to apply it unasked; `text`
+    is the span's text, given by checks that report after the text itself is let go.
     """
 
     start: int
@@ -28,6 +29,17 @@ class Hit:
     suggestion: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
     fixable: bool = False
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a cross-article check keeps of one article: the lines of its target text, to
+    place findings, and whatever it compares (small and picklable, so that articles can be
+    summarised in other processes and their texts let go)."""
+
+    lines: Lines
+    data: Any
 
 
 class CheckTimeout(Exception):
@@ -139,9 +151,14 @@ class Check:
         """Yield the hits of this check in the article's target text."""
         raise NotImplementedError
 
-    def find_corpus(self, articles: list[Article]) -> Iterator[tuple[Article, Hit]]:
-        """Yield hits that only the articles of a run together show (checks that set
-        `looks_across_articles`); each hit is in the target text of its article."""
+    def summarise(self, article: Article) -> Summary | None:
+        """What a check that sets `looks_across_articles` keeps of one article for
+        `find_across` (None: nothing to compare)."""
+        return None
+
+    def find_across(self, summaries: list[Summary]) -> Iterator[tuple[int, Hit]]:
+        """Yield hits that only the articles of a run together show, each as the index of its
+        article's summary and a hit that carries its text."""
         return iter(())
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from tqcheck.checks.base import Check, Hit, Params
 from tqcheck.documents import Article
+from tqcheck.lazyregex import LazyPattern
 from tqcheck.yamlfile import LineMap
 
 ENTRY_KEYS = frozenset({"source", "literal", "suggestion", "note", "bad", "good"})
@@ -61,7 +62,7 @@ class CalquesCheck(Check):
             body = "|".join(f"(?:{literal_pattern(p)})" for p in patterns)
             branches.append(rf"(?P<e{index}>{START}(?:{body}){END})")
         try:
-            self.regex = re.compile("|".join(branches), re.IGNORECASE)
+            self.regex = LazyPattern("|".join(branches), re.IGNORECASE)
         except re.error:
             raise self._invalid_pattern(params, raw) from None
 

@@ -13,13 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqcheck.checks.base import Check, Hit, Params
+from tqcheck.checks.base import Check, Hit, Params, Summary
 from tqcheck.checks.name_data import load_house_list, load_table
-from tqcheck.documents import Article
+from tqcheck.documents import Article, content_digest
+from tqcheck.lazyregex import LazyPattern
 from tqcheck.matching import PhraseMatcher
+from tqcheck.names.across import divergences, pack
 from tqcheck.names.canonical import choose
 from tqcheck.names.clusters import Cluster, Similarity, cluster, spellings_of
-from tqcheck.names.corpus import CorpusClusters, divergences
+from tqcheck.names.corpus import CorpusClusters
 from tqcheck.names.entities import Entity, entities
 from tqcheck.names.house import HouseList
 from tqcheck.names.keys import KeyMaker, Replacer
@@ -56,6 +58,17 @@ class Language:
         self.house_since = self.house.since()
         self.house_matcher = PhraseMatcher(self.house_spellings, case_sensitive=True,
                                            whole_word=True)
+
+
+@dataclass(frozen=True, slots=True)
+class FullNames:
+    """What the cross-article check keeps of one article: its languages, a fingerprint of
+    its source text (None without one) and the words of its full names (see names.across)."""
+
+    target_lang: str
+    source_lang: str | None
+    source: str | None
+    words: bytes
 
 
 class NameConsistencyCheck(Check):
@@ -104,7 +117,7 @@ class NameConsistencyCheck(Check):
         patterns = []
         for pattern in sub.str_list("unconventional", []):
             try:
-                patterns.append(re.compile(pattern))
+                patterns.append(LazyPattern(pattern))
             except re.error as error:
                 raise sub.error(f"invalid regular expression {pattern!r}: {error}",
                                 "unconventional") from None
@@ -147,31 +160,46 @@ class NameConsistencyCheck(Check):
                                           language.similarity)
             yield language, chosen, mentions, corpus
 
-    def find_corpus(self, articles: list[Article]) -> Iterator[tuple[Article, Hit]]:
+    def summarise(self, article: Article) -> Summary | None:
+        """The full names of an article (two name words or more), for `find_across`; an
+        article in another language is kept only for the fingerprint of its source."""
+        language = self.languages.get(article.target_lang or "")
+        compared = language is not None and not language.mentions.capitalised_nouns
+        if not compared and article.source is None:
+            return None
+        found = find_mentions(article.target.checkable, language.mentions) \
+            if language is not None and compared else []
+        source = (content_digest(article.source.text.encode("utf-8", "surrogatepass"))
+                  if article.source is not None else None)
+        full = [m for m in found if sum(not t.common for t in m.tokens) > 1]
+        return Summary(article.target.lines(), FullNames(
+            article.target_lang or "", article.source_lang, source, pack(full)))
+
+    def find_across(self, summaries: list[Summary]) -> Iterator[tuple[int, Hit]]:
         """Every occurrence of a name in an article that spells it, consistently, otherwise
         than the run's other articles do.
 
-        Across articles only firm evidence counts: words of full names (two name words or
-        more), linked by a shared key; not in languages that capitalise every noun. Articles
-        translated from one source text are versions of one story, not a series: they are
-        left to the per-article check.
+        Across articles only firm evidence counts: words of full names, linked by a shared
+        key; not in languages that capitalise every noun. Articles translated from one source
+        text are versions of one story, not a series: they are left to the per-article check.
         """
-        sources = Counter(a.source.text for a in articles if a.source is not None)
-        stories = [a for a in articles if a.source is None or sources[a.source.text] == 1]
-        for language, chosen, mentions, _ in self._corpus(stories):
-            if language.mentions.capitalised_nouns:
+        seen: list[FullNames] = [summary.data for summary in summaries]
+        sources = Counter(names.source for names in seen if names.source is not None)
+        stories = [i for i, names in enumerate(seen)
+                   if names.source is None or sources[names.source] == 1]
+        for code, language in self.languages.items():
+            chosen = [i for i in stories if seen[i].target_lang == code]
+            if not chosen or language.mentions.capitalised_nouns:
                 continue
-            keys = self.keys_for(frozenset(a.source_lang for a in chosen), language)
-            full = [[m for m in found if sum(not t.common for t in m.tokens) > 1]
-                    for found in mentions]
-            corpus = CorpusClusters.build([spellings_of(m, keys) for m in full], keys, None)
-            for found in divergences(corpus, language.house_words, language.unconventional,
+            keys = self.keys_for(frozenset(seen[i].source_lang for i in chosen), language)
+            for found in divergences([seen[i].words for i in chosen], keys,
+                                     language.house_words, language.unconventional,
                                      self.majority):
                 reason = (f"as in {found.agreeing} other article"
                           f"{'s' if found.agreeing != 1 else ''} of this run")
-                for token in found.spelling.tokens:
-                    yield chosen[found.article], Hit(token.start, token.end, found.canonical,
-                                                     {"reason": reason})
+                for start, end in zip(found.spans[::2], found.spans[1::2], strict=True):
+                    yield chosen[found.article], Hit(start, end, found.canonical,
+                                                     {"reason": reason}, text=found.text)
 
     def entities(self, articles: list[Article]) -> list[Entity]:
         """The people and places the articles name, with each spelling counted per article."""

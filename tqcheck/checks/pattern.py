@@ -8,6 +8,7 @@ import regex
 
 from tqcheck.checks.base import Check, CheckTimeout, Hit, Params
 from tqcheck.documents import Article
+from tqcheck.lazyregex import LazyPattern
 
 FLAGS = {
     "ignorecase": regex.IGNORECASE,
@@ -55,7 +56,7 @@ class PatternCheck(Check):
     def _compile(params: Params, source: str, flags: int, line: int) -> regex.Pattern:
         """Compile one pattern; an invalid one is a RuleError at its line."""
         try:
-            return regex.compile(source, flags | regex.VERSION0)
+            return LazyPattern(source, flags | regex.VERSION0, regex)
         except (regex.error, TypeError, ValueError, OverflowError) as error:
             raise params.error(f"invalid regular expression {source!r}: {error}",
                                line=line) from None

@@ -12,22 +12,81 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
+from operator import and_
+from typing import NamedTuple
 
 import regex
 
 from tqcheck.checks.base import Check, Hit, Params, folder_param
 from tqcheck.documents import Article
-from tqcheck.langevidence import Language, estimate_source, languages_in
+from tqcheck.langevidence import MEMO_SIZE, Language, SourceEstimator, WordScores, languages_in
 from tqcheck.langid import detect_language
 from tqcheck.matching import normalize
 
 WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
 NAME_BEFORE = regex.compile(r"\p{Lu}\p{L}*[ \t]+$")
-MEMO_SIZE = 200_000  # word scores remembered before the memo starts afresh
 ACRONYM = regex.compile(r"\s*[(,]\s*(\p{Lu}{2,})\b")
 SENTENCE = regex.compile(r"[^.!?;:\n]+")
 FOREIGN_SCRIPT = regex.compile(r"[\p{L}--\p{Latin}]+(?:[ \t]+[\p{L}--\p{Latin}]+)*",
                                regex.VERSION1)
+
+
+class Evidence(NamedTuple):
+    """What the evidence of a language pair says about a word as written: its key (lower
+    case, straight apostrophes), whether it is a source function word (and not a target
+    one), whether it is a target function word, and its lean to the source."""
+
+    key: str
+    source_function: bool
+    target_function: bool
+    lean: float
+
+    @property
+    def leans_source(self) -> bool:
+        """Whether the word is more likely a source-language word than a target one."""
+        return _leans_source(self.source_function, self.target_function, self.lean)
+
+
+class PairEvidence:
+    """What the evidence of a language pair says about words as written, worked out once a
+    word, and which of the words seen so far are source function words or, being in lower
+    case and of strong lean, may form a lower-case phrase."""
+
+    def __init__(self, source: Language, target: Language, scores: WordScores,
+                 strong_lean: float) -> None:
+        self.source = source
+        self.target = target
+        self.scores = scores
+        self.strong_lean = strong_lean
+        self.functions: set[str] = set()
+        self.phrasal: set[str] = set()
+        self._memo: dict[str, Evidence] = {}
+
+    def __call__(self, word: str) -> Evidence:
+        """The evidence about a word (learn it first)."""
+        return self._memo[word]
+
+    def learn(self, words: set[str]) -> None:
+        """Work out the evidence about the words not seen yet."""
+        new = words.difference(self._memo)
+        if len(self._memo) + len(new) > MEMO_SIZE:
+            self._memo.clear()
+            self.functions.clear()
+            self.phrasal.clear()
+            new = words
+        source, target = self.source, self.target
+        for word in new:
+            key = word.lower().replace("’", "'")
+            target_function = key in target.function_words
+            score = self.scores(key)
+            known = self._memo[word] = Evidence(
+                key, key in source.function_words and not target_function, target_function,
+                score[source.code] - score[target.code])
+            if known.source_function:
+                self.functions.add(word)
+            elif known.lean > self.strong_lean and word.islower():
+                self.phrasal.add(word)
 
 
 @dataclass(slots=True)
@@ -45,7 +104,7 @@ class Word:
     @property
     def leans_source(self) -> bool:
         """Whether the word is more likely a source-language word than a target one."""
-        return self.source_function or (not self.target_function and self.lean > 0)
+        return _leans_source(self.source_function, self.target_function, self.lean)
 
     def joins(self, bridge: float) -> bool:
         """Whether the word may stand inside a run: it leans to the source, or not much away."""
@@ -70,66 +129,87 @@ class SourceFragmentCheck(Check):
         self.min_word_length = params.get("min_word_length", int, 5)
         self.sentence_words = params.get("sentence_words", int, 5)
         self.sentence_share = params.get("sentence_share", float, 0.6)
-        self._leans: dict[tuple[str, str, str], float] = {}
+        self._estimators: dict[str, SourceEstimator] = {}
+        self._evidence: dict[tuple[str, str], PairEvidence] = {}
+
+    @cached_property
+    def languages(self) -> dict[str, Language]:
+        """The language evidence of the rule's folder, read when first needed."""
+        return languages_in(self.folder)
+
+    @cached_property
+    def scores(self) -> WordScores:
+        """Word scores under every language of the folder, shared by all articles."""
+        return WordScores(self.languages.values())
 
     def find(self, article: Article) -> Iterator[Hit]:
         """Yield one hit per foreign-script run, source-language run, word or sentence."""
         text = article.target.checkable
-        languages = languages_in(self.folder)
+        languages = self.languages
         target = languages.get(article.target_lang or "")
         if target is None:
             return
         if target.script == "Latin":
             yield from self._foreign_script(text)
-        words = list(WORD.finditer(text))
-        source, estimated = self._source_language(article, target, languages, words)
+        sentences = [(*m.span(), WORD.findall(text, *m.span())) for m in SENTENCE.finditer(text)]
+        distinct = set(chain.from_iterable(words for _, _, words in sentences))
+        source, estimated = self._source_language(article, target, languages, distinct)
         if source is None:
             return
         kept = _KeptSpans(article)
         fields = {"language": source.name,
                   "evidence": " (source language estimated from the text)" if estimated else ""}
-        scored = [self._word(m, source, target) for m in words]
-        for start, end in self._spans(text, scored, source, target, article):
+        for start, end in self._spans(text, sentences, distinct, source, target, article):
             if not kept.covers(text[start:end]) and normalize(text[start:end], False) \
                     not in self.allow:
                 yield Hit(start, end, None, fields)
 
     def _source_language(self, article: Article, target: Language,
                          languages: dict[str, Language],
-                         words: list[regex.Match]) -> tuple[Language | None, bool]:
-        """The source language's evidence, estimated from the words when not given."""
+                         words: set[str]) -> tuple[Language | None, bool]:
+        """The source language's evidence, estimated from the (distinct) words when not
+        given."""
         if article.source_lang is not None:
             source = languages.get(article.source_lang)
             return (source if source is not target else None), False
-        others = [lang for code, lang in languages.items() if code != target.code]
-        return estimate_source([m.group().lower() for m in words], target, others), True
+        estimator = self._estimators.get(target.code)
+        if estimator is None:
+            others = [lang for code, lang in languages.items() if code != target.code]
+            estimator = self._estimators[target.code] = SourceEstimator(target, others,
+                                                                        self.scores)
+        return estimator.estimate(set(map(str.lower, words))), True
 
-    def _word(self, match: regex.Match, source: Language, target: Language) -> Word:
-        """Score one word for the language pair (scores are remembered per pair and word)."""
-        key = match.group().lower().replace("’", "'")
-        target_function = key in target.function_words
-        memo = (source.code, target.code, key)
-        lean = self._leans.get(memo)
-        if lean is None:
-            if len(self._leans) >= MEMO_SIZE:
-                self._leans.clear()
-            lean = self._leans[memo] = source.log_prob(key) - target.log_prob(key)
-        return Word(match.start(), match.end(), match.group(), key,
-                    key in source.function_words and not target_function, target_function,
-                    lean)
+    def _spans(self, text: str, sentences: list[tuple[int, int, list[str]]], distinct: set[str],
+               source: Language, target: Language, article: Article
+               ) -> Iterator[tuple[int, int]]:
+        """Spans of sentences, runs and copied words, without overlaps, in text order.
 
-    def _spans(self, text: str, words: list[Word], source: Language, target: Language,
-               article: Article) -> Iterator[tuple[int, int]]:
-        """Spans of sentences, runs and copied words, without overlaps, in text order."""
+        Only sentences that may hold one are looked at word by word: those with a source
+        function word (a source-language sentence holds two, a run one but for a lower-case
+        phrase), two words in a row that may form a lower-case phrase, or a copied word.
+        """
+        evidence = self._evidence.get((source.code, target.code))
+        if evidence is None:
+            evidence = self._evidence[(source.code, target.code)] = PairEvidence(
+                source, target, self.scores, self.strong_lean)
+        evidence.learn(distinct)
+        copied = self._copied_words(distinct, evidence, article)
         taken: list[tuple[int, int]] = []
-        for inside in _by_sentence(text, words):
+        words: list[Word] = []
+        for start, end, written in sentences:
+            if evidence.functions.isdisjoint(written) and copied.isdisjoint(written) \
+                    and not _two_in_a_row(written, evidence.phrasal):
+                continue
+            inside = [Word(m.start(), m.end(), m.group(), *evidence(m.group()))
+                      for m in WORD.finditer(text, start, end)]
+            words += inside
             span = self._sentence(inside, source)
             if span:
                 taken.append(span)
                 continue
             taken += self._runs(text, inside, target)
-        taken += [(w.start, w.end) for w in self._copied_words(words, article)
-                  if not any(s <= w.start < e for s, e in taken)]
+        taken += [(w.start, w.end) for w in words
+                  if w.text in copied and not any(s <= w.start < e for s, e in taken)]
         yield from sorted(taken)
 
     def _sentence(self, words: list[Word], source: Language) -> tuple[int, int] | None:
@@ -189,19 +269,26 @@ class SourceFragmentCheck(Check):
                        and all(w.text[:1].isupper() for w in content))
         return target.capitalizes_nouns or not capitalized
 
-    def _copied_words(self, words: list[Word], article: Article) -> Iterator[Word]:
-        """Words copied from the source, where the source uses them as common words."""
+    def _copied_words(self, distinct: set[str], evidence: PairEvidence,
+                      article: Article) -> set[str]:
+        """Words (as written) copied from the source, where the source uses them as common
+        words."""
         if article.source is None:
-            return
+            return set()
         common = _common_words(article.source.checkable)
-        for word in words:
-            if (word.key in common and len(word.key) >= self.min_word_length
-                    and not word.target_function and word.lean >= self.word_lean):
-                yield word
+        found = set()
+        for word in distinct:
+            known = evidence(word)
+            if (known.key in common and len(known.key) >= self.min_word_length
+                    and not known.target_function and known.lean >= self.word_lean):
+                found.add(word)
+        return found
 
     @staticmethod
     def _foreign_script(text: str) -> Iterator[Hit]:
         """Runs of letters of a non-Latin script in a Latin-script target."""
+        if text.isascii():  # every ASCII letter is a Latin one
+            return
         for match in FOREIGN_SCRIPT.finditer(text):
             yield Hit(match.start(), match.end(), None,
                       {"language": "another script", "evidence": ""})
@@ -213,16 +300,15 @@ def _common_words(source: str) -> frozenset[str]:
     return frozenset(m.group() for m in WORD.finditer(source) if m.group().islower())
 
 
-def _by_sentence(text: str, words: list[Word]) -> Iterator[list[Word]]:
-    """The words grouped by sentence (a sentence ends at . ! ? ; : or a line break)."""
-    index = 0
-    for sentence in SENTENCE.finditer(text):
-        group = []
-        while index < len(words) and words[index].start < sentence.end():
-            if words[index].start >= sentence.start():
-                group.append(words[index])
-            index += 1
-        yield group
+def _two_in_a_row(words: list[str], chosen: set[str]) -> bool:
+    """Whether two words in a row are both of the chosen ones."""
+    flags = list(map(chosen.__contains__, words))
+    return any(map(and_, flags, flags[1:]))
+
+
+def _leans_source(source_function: bool, target_function: bool, lean: float) -> bool:
+    """Whether a word is more likely a source-language word than a target one."""
+    return source_function or (not target_function and lean > 0)
 
 
 def _introduces_acronym(text: str, run: list[Word]) -> bool:

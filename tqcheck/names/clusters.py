@@ -112,6 +112,7 @@ def cluster(spellings: list[Spelling], keys: KeyMaker,
             i = parent[i]
         return i
 
+    weak = [spelling.weak for spelling in spellings]
     by_key: dict[str, int] = {}
     by_sound: dict[str, list[int]] = {}
     for index, spelling in enumerate(spellings):
@@ -120,20 +121,24 @@ def cluster(spellings: list[Spelling], keys: KeyMaker,
         if similarity is None:
             continue
         group = by_sound.setdefault(keys.sound_of(spelling.text), [])
-        for other in group if not spelling.weak else ():
-            if root(other) != root(index) and not spellings[other].weak and similarity.alike(
+        for other in group if not weak[index] else ():
+            if root(other) != root(index) and not weak[other] and similarity.alike(
                     spelling.text, spellings[other].text, keys) and not _other_people(
                     spelling, spellings[other], keys):
                 parent[root(index)] = root(other)
         group.append(index)
-    groups: dict[int, list[Spelling]] = {}
-    for index, spelling in enumerate(spellings):
-        groups.setdefault(root(index), []).append(spelling)
-    confirmed = (_confirmed(members) for members in groups.values())
+    groups: dict[int, list[int]] = {}
+    for index in range(len(spellings)):
+        groups.setdefault(root(index), []).append(index)
+    confirmed = ([spellings[i] for i in _confirmed(members, spellings, weak)]
+                 for members in groups.values())
     return [Cluster(members) for members in confirmed if members]
 
 
-def _confirmed(members: list[Spelling]) -> list[Spelling]:
-    """The members without weak spellings that share no key with a spelling known as a name."""
-    strong = [s for s in members if not s.weak]
-    return [s for s in members if not s.weak or any(s.keys & other.keys for other in strong)]
+def _confirmed(members: list[int], spellings: list[Spelling], weak: list[bool]) -> list[int]:
+    """The members (indexes) without weak spellings that share no key with a spelling known
+    as a name."""
+    if not any(weak[i] for i in members):
+        return members
+    strong = [spellings[i].keys for i in members if not weak[i]]
+    return [i for i in members if not weak[i] or any(spellings[i].keys & keys for keys in strong)]

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from tqcheck.lazyregex import LazyPattern
+
 _JOINERS = re.compile(r"[-'’\s]")
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1+")
 _PHONETIC_CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "j": "k", "x": "k", "z": "s",
@@ -27,7 +29,7 @@ class Replacer:
         self.replace = dict(replace)
         self.endings = dict(endings or {})
         self._inner = _alternation(self.replace)
-        self._final = re.compile(f"(?:{_alternation_body(self.endings)})$") if self.endings \
+        self._final = LazyPattern(f"(?:{_alternation_body(self.endings)})$") if self.endings \
             else None
 
     def __call__(self, text: str) -> str:
@@ -46,7 +48,7 @@ def _alternation_body(strings: Iterable[str]) -> str:
 
 def _alternation(strings: Mapping[str, str]) -> re.Pattern[str] | None:
     """Compiled alternation, or None for no strings."""
-    return re.compile(_alternation_body(strings)) if strings else None
+    return LazyPattern(_alternation_body(strings)) if strings else None
 
 
 class KeyMaker:

@@ -15,6 +15,10 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from tqcheck.lazyregex import LazyPattern
 
 
 def _letter_class(test: str) -> str:
@@ -34,8 +38,7 @@ _OPENERS = set(" \t\u00a0\"“‘'«„‚([")
 _SPACE = "[ \\t\\u00a0]+"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a mention: its span, its spelling, whether it is a common word (the text
     also writes it in lower case), and whether it is weak: capitalised only because it
     starts a sentence or stands in a headline, as far as the text shows."""
@@ -74,7 +77,7 @@ class MentionRules:
     def __post_init__(self) -> None:
         names = "|".join(re.escape(p) for p in sorted(self.particles, key=len, reverse=True))
         particles = f"(?:(?:{names}){_SPACE}){{0,2}}" if names else ""
-        object.__setattr__(self, "gap", re.compile(f"{_SPACE}{particles}"))
+        object.__setattr__(self, "gap", LazyPattern(f"{_SPACE}{particles}"))
 
 
 @dataclass
@@ -89,36 +92,54 @@ class _Word:
 
 
 def find_mentions(text: str, rules: MentionRules) -> list[Mention]:
+    """The name mentions of a text, in order of appearance (the last few texts' mentions are
+    remembered: the per-article and the cross-article checks both ask for them)."""
+    return list(_mentions(text, rules))
+
+
+@lru_cache(maxsize=8)
+def _mentions(text: str, rules: MentionRules) -> tuple[Mention, ...]:
     """The name mentions of a text, in order of appearance."""
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
     words = list(_capitalised_words(text, rules.titles, line_starts))
     headlines = _headline_lines(text, words, line_starts, rules)
-    lower = _LowerCase(text)
+    common = _CommonWords(text)
     inside = {w.text for w in words if not w.initial}
     mentions = []
     for run in _runs(words, text, rules.gap):
         trimmed = _trim(run, rules)
-        tokens = [_token(w, lower, inside if len(trimmed) == 1 else None, headlines)
-                  for w in trimmed]
-        if tokens and not all(t.common for t in tokens):
-            mentions.append(Mention(tuple(tokens)))
+        if all(common[w.text] for w in trimmed):
+            continue
+        mentions.append(Mention(tuple(
+            _token(w, common, inside if len(trimmed) == 1 else None, headlines)
+            for w in trimmed)))
     if rules.capitalised_nouns:
         in_runs = {t.text for m in mentions if len(m.tokens) > 1 for t in m.tokens}
         mentions = [m for m in mentions if len(m.tokens) > 1 or m.tokens[0].text in in_runs]
-    return mentions
+    return tuple(mentions)
 
 
-class _LowerCase:
-    """Which words a text also writes in lower case, as a whole word (looked up lazily)."""
+class _CommonWords(dict[str, bool]):
+    """Which capitalised words of a text are common words (looked up lazily, once a word):
+    the text also writes the word in lower case, as a whole word, or a later part of four
+    letters or more of a compound (`China-style`)."""
 
     def __init__(self, text: str) -> None:
+        super().__init__()
         self.text = text
-        self.known: dict[str, bool] = {}
+        self.lower: dict[str, bool] = {}
 
-    def __contains__(self, word: str) -> bool:
-        found = self.known.get(word)
+    def __missing__(self, word: str) -> bool:
+        parts = word.casefold().split("-")
+        found = self[word] = self._in_lower_case(parts[0]) or any(
+            len(part) > 3 and self._in_lower_case(part) for part in parts[1:])
+        return found
+
+    def _in_lower_case(self, word: str) -> bool:
+        """Whether the lower-case word stands alone somewhere in the text (remembered)."""
+        found = self.lower.get(word)
         if found is None:
-            found = self.known[word] = self._occurs(word)
+            found = self.lower[word] = self._occurs(word)
         return found
 
     def _occurs(self, word: str) -> bool:
@@ -134,7 +155,7 @@ class _LowerCase:
         return False
 
 
-def _token(word: _Word, lower: _LowerCase, inside: set[str] | None,
+def _token(word: _Word, common: _CommonWords, inside: set[str] | None,
            headlines: set[int]) -> Token:
     """The token of a word of a run (particles, being lower case, come out common).
 
@@ -143,13 +164,7 @@ def _token(word: _Word, lower: _LowerCase, inside: set[str] | None,
     """
     weak = (inside is not None and word.initial and word.text not in inside) \
         or word.line in headlines
-    return Token(word.start, word.end, word.text, _common(word.text, lower), weak)
-
-
-def _common(word: str, lower: _LowerCase) -> bool:
-    """A word the text also writes in lower case, or a compound of one (`China-style`)."""
-    parts = word.casefold().split("-")
-    return parts[0] in lower or any(len(part) > 3 and part in lower for part in parts[1:])
+    return Token(word.start, word.end, word.text, common[word.text], weak)
 
 
 def _capitalised_words(text: str, abbreviations: frozenset[str],
@@ -208,8 +223,9 @@ def _headline_lines(text: str, words: list[_Word], line_starts: list[int],
 def _runs(words: list[_Word], text: str, gap: re.Pattern[str]) -> Iterator[list[_Word]]:
     """Maximal runs of capitalised words joined by spaces (and particles) on one line."""
     run: list[_Word] = []
+    fullmatch = gap.fullmatch
     for word in words:
-        if run and gap.fullmatch(text, run[-1].end, word.start):
+        if run and fullmatch(text, run[-1].end, word.start):
             for particle in _WORD.finditer(text, run[-1].end, word.start):
                 run.append(_Word(particle.start(), particle.end(), particle.group(), False,
                                  word.line))
@@ -224,7 +240,10 @@ def _runs(words: list[_Word], text: str, gap: re.Pattern[str]) -> Iterator[list[
 
 def _trim(run: list[_Word], rules: MentionRules) -> list[_Word]:
     """The run without titles and what precedes them, and without a leading common word."""
-    cut = max((i + 1 for i, w in enumerate(run) if w.text in rules.titles), default=0)
+    cut = 0
+    for index, word in enumerate(run, 1):
+        if word.text in rules.titles:
+            cut = index
     run = run[cut:]
     while run and run[0].text in rules.common_words:
         run = run[1:]

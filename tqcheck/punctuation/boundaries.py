@@ -16,6 +16,13 @@ SPACE_BEFORE = re.compile(
     r"(?<=[^\W\d_]|[»”\"’)\]])[ \u00a0\u202f]+(?P<mark>[:;!?])(?=\s|$|[\"“”«»])")
 SPACED_HYPHEN = re.compile(r"(?<=\S)[ \u00a0]-[ \u00a0](?=\S)")
 SAFE_DOUBLES = {",,": ",", "..": ".", ";;": ";"}
+# Cheap searches for what a reported match of the expressions above must hold (a letter
+# other than A-Z is a-z or at least U+00AA), so most paragraphs skip the costly expression.
+MAY_GLUE = re.compile(r"[a-z\u00aa-\U0010ffff][A-Z]")
+MAY_CUT = re.compile(r"\.[ \u00a0][^\W\d_A-Z]")
+MAY_DOUBLE = re.compile(r"[.,;][ \u00a0]?[.,;]")
+MAY_SPACE_BEFORE = re.compile(r"[ \u00a0\u202f][:;!?]")
+MAY_SPACE_HYPHEN = re.compile(r"[ \u00a0]-[ \u00a0]")
 
 
 def camel_split(token: str) -> int | None:
@@ -37,6 +44,8 @@ def glued_words(ctx: Context) -> Iterator[Defect]:
     in YAML, names with a listed prefix (McDonald), and tokens the article repeats are kept.
     """
     conventions = ctx.conventions
+    if not MAY_GLUE.search(ctx.paragraph.text):
+        return
     for match in TOKEN.finditer(ctx.paragraph.text):
         token = match.group()
         split = camel_split(token)
@@ -52,6 +61,8 @@ def glued_words(ctx: Context) -> Iterator[Defect]:
 def cut_sentences(ctx: Context) -> Iterator[Defect]:
     """`processes. elections`: a full stop before a lower-case word, after no abbreviation."""
     text = ctx.paragraph.text
+    if not MAY_CUT.search(text):
+        return
     for match in CUT.finditer(text):
         following = match.group("next")
         stop = match.start("next") - 2
@@ -63,6 +74,8 @@ def cut_sentences(ctx: Context) -> Iterator[Defect]:
 def doubled_punctuation(ctx: Context) -> Iterator[Defect]:
     """`. .`, `.,`, `,,` outside ellipses and abbreviations (`etc.,` and `U.S.,` are fine)."""
     text = ctx.paragraph.text
+    if not MAY_DOUBLE.search(text):
+        return
     for match in DOUBLED.finditer(text):
         first, second = match.group(1), match.group(2)
         if first == "." and second != "." \
@@ -80,9 +93,11 @@ def source_spacing(ctx: Context) -> Iterator[Defect]:
     if ctx.locale.french_spacing:
         return
     text = ctx.paragraph.text
-    for match in SPACE_BEFORE.finditer(text):
+    for match in SPACE_BEFORE.finditer(text) if MAY_SPACE_BEFORE.search(text) else ():
         yield Defect("source-spacing", match.start(), match.end(), match.group("mark"),
                      fixable=True, fields={"mark": match.group("mark")})
+    if "«" not in text and "»" not in text:
+        return
     guillemets = [o + c for o, c in ctx.locale.quotes.values() if {o, c} <= set("«»")]
     for pair in guillemets:
         inner = re.escape(pair[0]) + r"([ \u00a0\u202f]+)|([ \u00a0\u202f]+)" + re.escape(pair[1])
@@ -96,6 +111,8 @@ def spaced_hyphens(ctx: Context) -> Iterator[Defect]:
     """` - ` used as a dash where the locale writes one."""
     dash = ctx.locale.dash
     if dash is None:
+        return
+    if not MAY_SPACE_HYPHEN.search(ctx.paragraph.text):
         return
     for match in SPACED_HYPHEN.finditer(ctx.paragraph.text):
         yield Defect("spaced-hyphen", match.start(), match.end(), dash, fixable=True)

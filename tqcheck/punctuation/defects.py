@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from tqcheck.punctuation.conventions import Conventions, Locale
 from tqcheck.punctuation.marks import Mark
-from tqcheck.punctuation.text import Paragraph
+from tqcheck.punctuation.text import Paragraph, WordCounts
 
 DEFECT_CLASSES: dict[str, frozenset[str]] = {
     "unbalanced": frozenset({"mark"}),
@@ -46,7 +45,8 @@ class Defect:
 @dataclass(frozen=True)
 class Context:
     """What a detector may know beyond its paragraph: its double marks, paired once
-    (`pairs` of opening and closing marks, and the marks left `unpaired`), and the article."""
+    (`pairs` of opening and closing marks, and the marks left `unpaired`), its pairs of
+    single marks around words (`single_pairs`), and the article."""
 
     paragraph: Paragraph
     locale: Locale
@@ -55,5 +55,6 @@ class Context:
     unpaired: list[Mark] = field(default_factory=list, hash=False)
     next_text: str | None = None
     article_style: str | None = None
-    words: Counter[str] = field(default_factory=Counter, hash=False)
+    words: WordCounts = field(default_factory=lambda: WordCounts(""), hash=False)
     source_text: str | None = None
+    single_pairs: list[tuple[Mark, Mark]] = field(default_factory=list, hash=False)

@@ -17,6 +17,7 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 OPENERS_BEFORE = "([{—–-/"
 CLOSERS_AFTER = ".,;:!?)]}—–-…/"
 DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
+SINGLE_MARK = re.compile(f"[{SINGLE_MARKS}]")
 
 
 class Side(Enum):
@@ -62,9 +63,8 @@ def single_pairs(text: str, elisions: frozenset[str]) -> list[tuple[Mark, Mark]]
     apostrophe.
     """
     pairs, opening = [], None
-    for index, char in enumerate(text):
-        if char not in SINGLE_MARKS:
-            continue
+    for match in SINGLE_MARK.finditer(text):
+        index, char = match.start(), match.group()
         side = side_of(text, index)
         if side is Side.OPENING and opening is None:
             after = text[index + 1]
@@ -96,7 +96,7 @@ def _closes_here(text: str, index: int) -> bool:
 def quotation_count(text: str) -> int:
     """Number of quotations in a text, two double marks each (a straight mark between two
     letters or digits, as in `2017"s`, is a mangled apostrophe, not a quotation mark)."""
-    marks = sum(1 for i, c in enumerate(text) if c in DOUBLE_MARKS
-                and not (c == "\"" and 0 < i < len(text) - 1
-                         and text[i - 1].isalnum() and text[i + 1].isalnum()))
+    marks = sum(1 for m in DOUBLE_MARK.finditer(text)
+                if not (m.group() == "\"" and 0 < m.start() < len(text) - 1
+                        and text[m.start() - 1].isalnum() and text[m.start() + 1].isalnum()))
     return (marks + 1) // 2

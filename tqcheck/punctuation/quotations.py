@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from tqcheck.punctuation.conventions import STYLE_CONSISTENT, Locale
 from tqcheck.punctuation.defects import Context, Defect
 from tqcheck.punctuation.marks import (
+    DOUBLE_MARK,
     DOUBLE_MARKS,
     Mark,
     Side,
     quotation_count,
-    single_pairs,
 )
 
 SPACES = " \u00a0\u202f"
@@ -112,7 +112,7 @@ def foreign(ctx: Context) -> Iterator[Defect]:
                      fixable=mark not in ctx.unpaired and _certain(mark, role),
                      fields={"mark": mark.char})
     single = locale.single_quotes
-    for pair in single_pairs(text, ctx.conventions.elisions):
+    for pair in ctx.single_pairs:
         chars = (pair[0].char, pair[1].char)
         if chars not in single.values():
             preferred = next(iter(single.values()))
@@ -153,8 +153,8 @@ def article_style(texts: list[str], locale: Locale) -> str | None:
         return None
     counts: Counter[str] = Counter()
     for text in texts:
-        for char in text:
-            if char in DOUBLE_MARKS and (name := style_of(char, locale)):
+        for char in DOUBLE_MARK.findall(text):
+            if name := style_of(char, locale):
                 counts[name] += 1
     if not counts:
         return None

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 from tqcheck.documents import Article
 from tqcheck.punctuation import boundaries, quotations, speech
 from tqcheck.punctuation.conventions import Conventions
 from tqcheck.punctuation.defects import Context, Defect
-from tqcheck.punctuation.marks import double_marks
+from tqcheck.punctuation.marks import double_marks, single_pairs
 from tqcheck.punctuation.patterns import LocalePatterns, compile_patterns
-from tqcheck.punctuation.text import Paragraph, paragraphs
+from tqcheck.punctuation.text import Paragraph, WordCounts, paragraphs
 
-WORDS = re.compile(r"[^\W\d_]+")
 SUBSUMED_BY = {"doubled-punctuation": "attribution-residue"}
 """A defect lying inside the span of the more specific one is not reported twice."""
 
@@ -48,7 +45,7 @@ def scan(article: Article, conventions: Conventions) -> list[Defect]:
         patterns = conventions.cache[key] = compile_patterns(locale)
     text = article.target.checkable
     found = paragraphs(text)
-    words = Counter(WORDS.findall(text))
+    words = WordCounts(text)
     style = quotations.article_style([p.text for p in found], locale)
     sources = aligned_sources(article, len(found))
     defects: list[Defect] = []
@@ -57,7 +54,8 @@ def scan(article: Article, conventions: Conventions) -> list[Defect]:
         marks = double_marks(paragraph.text)
         pairs, unpaired = quotations.paired(marks, locale)
         ctx = Context(paragraph, locale, conventions, pairs, unpaired,
-                      following.text if following else None, style, words, sources[index])
+                      following.text if following else None, style, words, sources[index],
+                      single_pairs(paragraph.text, conventions.elisions))
         own = [d for detect in DETECTORS for d in detect(ctx)]
         own += [d for detect in SPEECH_DETECTORS for d in detect(ctx, patterns)]
         defects += [d.shifted(paragraph.start) for d in own if not _subsumed(d, own)]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from tqcheck.punctuation.defects import Context, Defect
-from tqcheck.punctuation.marks import DOUBLE_MARKS, single_pairs
+from tqcheck.punctuation.marks import DOUBLE_MARK
 from tqcheck.punctuation.patterns import LocalePatterns
 from tqcheck.punctuation.text import sentences
 
@@ -15,7 +15,10 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 def attribution_residue(ctx: Context, patterns: LocalePatterns) -> Iterator[Defect]:
     """`security., writes`: the stop and comma left where a closing mark was lost."""
-    for match in patterns.residue.finditer(ctx.paragraph.text):
+    text = ctx.paragraph.text
+    if ".," not in text and "!," not in text and "?," not in text:
+        return
+    for match in patterns.residue.finditer(text):
         yield Defect("attribution-residue", match.start(), match.end())
 
 
@@ -24,19 +27,21 @@ def quoted_spans(ctx: Context) -> list[tuple[int, int]]:
     text = ctx.paragraph.text
     spans = [(o.offset, c.offset + 1) for o, c in ctx.pairs]
     spans += [(m.offset, len(text)) for m in ctx.unpaired]
-    spans += [(o.offset, c.offset + 1) for o, c in single_pairs(text, ctx.conventions.elisions)]
+    spans += [(o.offset, c.offset + 1) for o, c in ctx.single_pairs]
     return spans
 
 
 def unmarked_speech(ctx: Context, patterns: LocalePatterns) -> Iterator[Defect]:
     """A first-person clause attributed to a named speaker, with no quotation mark at all."""
     text = ctx.paragraph.text
+    if "," not in text:  # an attribution follows a comma
+        return
     quoted = quoted_spans(ctx)
     for start, end in sentences(ctx.paragraph, ctx.locale.abbreviations):
-        sentence = text[start:end]
-        if any(c in DOUBLE_MARKS for c in sentence) or any(s < end and start < e
-                                                           for s, e in quoted):
+        if text.find(",", start, end) < 0 or DOUBLE_MARK.search(text, start, end) \
+                or any(s < end and start < e for s, e in quoted):
             continue
+        sentence = text[start:end]
         match = patterns.attribution.search(sentence)
         if match is None:
             continue

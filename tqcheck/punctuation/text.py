@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ LINE = re.compile(r"[^\r\n]+")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’»«“]?(?=\s+[\"“„«»‘'(]?[^\W\d_])")
 LOOKBACK = 40
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,19 @@ class Paragraph:
     def is_blank(self) -> bool:
         """Whether the line holds only spaces."""
         return not self.text.strip()
+
+
+class WordCounts:
+    """How often each word (a run of letters) occurs in a text, counted when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: Counter[str] | None = None
+
+    def __getitem__(self, word: str) -> int:
+        if self._counts is None:
+            self._counts = Counter(WORDS.findall(self.text))
+        return self._counts[word]
 
 
 def paragraphs(text: str) -> list[Paragraph]:

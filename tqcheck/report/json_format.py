@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from tqcheck import __version__
 from tqcheck.run import LintResult
@@ -10,14 +11,15 @@ from tqcheck.run import LintResult
 SCHEMA_VERSION = 1
 
 
-def report_dict(result: LintResult) -> dict[str, object]:
-    """The report as a JSON-ready dict, sorted deterministically."""
+def report_fields(result: LintResult) -> dict[str, object]:
+    """The report's fields in order; findings and scores as iterators, so that a large run
+    can be written out without building it all in memory first."""
     return {
         "tool": "tqcheck",
         "version": __version__,
         "schema_version": SCHEMA_VERSION,
-        "findings": [f.to_dict() for f in sorted(result.findings, key=lambda f: f.sort_key)],
-        "scores": [score.to_dict() for score in result.scores],
+        "findings": (f.to_dict() for f in sorted(result.findings, key=lambda f: f.sort_key)),
+        "scores": (score.to_dict() for score in result.scores),
         "summary": {
             "articles": result.articles,
             "rules": len(result.rules),
@@ -28,6 +30,35 @@ def report_dict(result: LintResult) -> dict[str, object]:
     }
 
 
-def render(result: LintResult, *, color: bool = False) -> str:
-    """The report as indented JSON (UTF-8 text, not ASCII-escaped)."""
-    return json.dumps(report_dict(result), indent=2, ensure_ascii=False) + "\n"
+def report_dict(result: LintResult) -> dict[str, object]:
+    """The report as a JSON-ready dict, sorted deterministically."""
+    return {key: list(value) if isinstance(value, Iterator) else value
+            for key, value in report_fields(result).items()}
+
+
+def render(result: LintResult, *, color: bool = False) -> Iterator[str]:
+    """The report as indented JSON (UTF-8 text, not ASCII-escaped), in pieces: the same text
+    as `json.dumps(report_dict(result), indent=2)`, one finding at a time."""
+    fields = list(report_fields(result).items())
+    yield "{"
+    for number, (key, value) in enumerate(fields, 1):
+        yield f"\n  {_dumps(key)}: "
+        if isinstance(value, Iterator):
+            yield from _array(value)
+        else:
+            yield _dumps(value).replace("\n", "\n  ")
+        yield "," if number < len(fields) else "\n}\n"
+
+
+def _array(items: Iterator[object]) -> Iterator[str]:
+    """A list of the report, one item at a time, indented as at the report's second level."""
+    first = True
+    for item in items:
+        yield ("[\n    " if first else ",\n    ") + _dumps(item).replace("\n", "\n    ")
+        first = False
+    yield "[]" if first else "\n  ]"
+
+
+def _dumps(value: object) -> str:
+    """One value as indented JSON."""
+    return json.dumps(value, indent=2, ensure_ascii=False)

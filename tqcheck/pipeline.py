@@ -1,0 +1,142 @@
+"""Articles through the rules as a stream: each load job is read and linted on its own, in
+this process or spread over worker processes, and its outcome comes back in input order.
+
+Only what later steps need is kept of an article once it is linted: its findings, the
+summaries of cross-article rules, its word count, and the article itself when asked for
+(references to score, fixes to apply, a report that shows every article).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import reduce
+from itertools import chain, islice
+from typing import Literal
+
+from tqcheck.checks.base import Summary
+from tqcheck.documents import Article
+from tqcheck.engine import Engine
+from tqcheck.findings import Finding
+from tqcheck.inputs import Job
+from tqcheck.mqm import word_count
+
+Keep = Literal["referenced", "fixable", "all"]
+"""Which whole articles an outcome keeps: those with references (always, for scoring),
+also those with a fixable finding, or all of them."""
+
+PARALLEL_FROM = 16  # fewer jobs than this are linted in process: workers would cost more
+CHUNK = 8  # jobs sent to a worker at a time
+IN_FLIGHT = 4  # chunks per worker sent ahead of the results read
+
+
+@dataclass
+class Outcome:
+    """What linting load jobs left: how many jobs, findings (input problems included),
+    summaries for cross-article rules (by rule id), the word count of each article, and
+    the articles kept whole."""
+
+    inputs: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    summaries: dict[str, list[Summary]] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
+    kept: list[Article] = field(default_factory=list)
+
+    def extend(self, other: Outcome) -> Outcome:
+        """Add a later outcome to this one (summaries stay in article order); returns self."""
+        self.inputs += other.inputs
+        self.findings += other.findings
+        for rule_id, more in other.summaries.items():
+            self.summaries.setdefault(rule_id, []).extend(more)
+        self.words.update(other.words)
+        self.kept += other.kept
+        return self
+
+
+@dataclass(frozen=True)
+class Linter:
+    """Lints the articles of one job with an engine, keeping what `keep` asks for."""
+
+    engine: Engine
+    keep: Keep = "referenced"
+
+    def __call__(self, job: Job) -> Outcome:
+        loaded = job()
+        outcome = Outcome(inputs=1, findings=list(loaded.problems))
+        for article in loaded.articles:
+            found = self.engine.lint(article)
+            summaries, failures = self.engine.summarise(article)
+            outcome.findings += found + failures
+            for rule_id, summary in summaries.items():
+                outcome.summaries.setdefault(rule_id, []).append(summary)
+            outcome.words[article.target.path] = word_count(article.target.checkable)
+            if self._keeps(article, found):
+                outcome.kept.append(article)
+        return outcome
+
+    def _keeps(self, article: Article, found: list[Finding]) -> bool:
+        """Whether a later step needs the whole article."""
+        return (bool(article.refs) or self.keep == "all"
+                or (self.keep == "fixable" and any(f.fixable for f in found)))
+
+
+def default_jobs() -> int:
+    """Worker processes when none are asked for: one per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else os.cpu_count() or 1
+
+
+def outcomes(jobs: Iterable[Job], linter: Linter, processes: int) -> Iterator[Outcome]:
+    """The outcomes of all jobs, in the order of the jobs, linted by `processes` workers
+    (in this process when 1, or when there are only a few jobs). Workers lint `CHUNK` jobs
+    at a time, and only a few chunks per worker are in flight, so memory stays bounded
+    however many jobs there are."""
+    jobs = iter(jobs)
+    first = list(islice(jobs, PARALLEL_FROM))
+    if processes <= 1 or len(first) < PARALLEL_FROM:
+        yield from map(linter, chain(first, jobs))
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # Fork where the platform has it (workers inherit the loaded rules), else spawn.
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context,
+                             initializer=_start_worker, initargs=(linter,)) as pool:
+        pending: deque[Future[Outcome]] = deque()
+        for chunk in chunks(chain(first, jobs), CHUNK):
+            pending.append(pool.submit(_lint_in_worker, chunk))
+            if len(pending) >= IN_FLIGHT * processes:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def chunks(items: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    """Consecutive lists of `size` items (the last one shorter)."""
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+_worker_linter: Linter | None = None
+
+
+def _start_worker(linter: Linter) -> None:
+    """Set up a worker process with the run's linter."""
+    global _worker_linter
+    _worker_linter = linter
+
+
+def _lint_in_worker(jobs: list[Job]) -> Outcome:
+    """Lint consecutive jobs in a worker process, as one outcome."""
+    assert _worker_linter is not None, "worker started without a linter"
+    return gather(map(_worker_linter, jobs))
+
+
+def gather(outcomes: Iterable[Outcome]) -> Outcome:
+    """Outcomes, in order, as one."""
+    return reduce(Outcome.extend, outcomes, Outcome())

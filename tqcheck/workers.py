@@ -1,0 +1,157 @@
+"""Worker processes for an asyncio server: forked once, they inherit what is already loaded
+and each runs one call at a time, handed out first come, first served.
+
+A call's arguments and result travel pickled over a socket pair. Where processes cannot be
+forked, calls run in threads instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import logging
+import os
+import pickle
+import signal
+import socket
+import struct
+from collections.abc import Callable
+from typing import Any
+
+logger = logging.getLogger("uvicorn.error")
+HEADER = struct.Struct("!I")  # the length of the pickle that follows
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended while it had a call to answer."""
+
+
+def send(connection: socket.socket, value: object) -> None:
+    """Send one pickled value, its length first."""
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    connection.sendall(HEADER.pack(len(data)) + data)
+
+
+def serve_calls(connection: socket.socket, function: Callable[..., Any]) -> None:
+    """In a worker: answer calls until the server closes its end.
+
+    An answer is `(True, result)`, or `(False, message)` when the call raised (its traceback
+    goes to the log).
+    """
+    with connection.makefile("rb") as incoming, contextlib.suppress(ConnectionError):
+        while header := incoming.read(HEADER.size):
+            arguments = pickle.loads(incoming.read(HEADER.unpack(header)[0]))
+            try:
+                answer: tuple[bool, object] = (True, function(*arguments))
+            except Exception as error:  # noqa: BLE001 - the server reports it, the worker goes on
+                logger.exception("a call failed in worker %d", os.getpid())
+                answer = (False, f"{type(error).__name__}: {error}")
+            send(connection, answer)
+
+
+class Worker:
+    """The server's end of one worker process."""
+
+    def __init__(self, pid: int, connection: socket.socket) -> None:
+        self.pid = pid
+        self.connection = connection
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    def close(self) -> None:
+        """Close the server's end: the worker ends once it sees that."""
+        if self.streams:
+            self.streams[1].close()
+        else:
+            self.connection.close()
+
+    async def call(self, arguments: tuple[object, ...]) -> object:
+        """Have the worker run one call; its result, or WorkerDied."""
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(sock=self.connection)
+        reader, writer = self.streams
+        data = pickle.dumps(arguments, pickle.HIGHEST_PROTOCOL)
+        writer.write(HEADER.pack(len(data)) + data)
+        try:
+            size = HEADER.unpack(await reader.readexactly(HEADER.size))[0]
+            succeeded, value = pickle.loads(await reader.readexactly(size))
+        except (asyncio.IncompleteReadError, ConnectionError) as error:
+            raise WorkerDied(f"worker {self.pid} ended") from error
+        if not succeeded:
+            raise RuntimeError(f"in worker {self.pid}: {value}")
+        return value
+
+
+class Workers:
+    """`count` workers running `function`, forked now: make them before any event loop or
+    thread starts. They ignore Ctrl-C; `close` stops them."""
+
+    def __init__(self, function: Callable[..., Any], count: int) -> None:
+        self.function = function
+        self.workers: list[Worker] = []
+        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.closing = False
+        if not hasattr(os, "fork"):
+            return
+        gc.freeze()  # what is loaded stays shared: no collection touches it in the workers
+        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            for _ in range(count):
+                self.workers.append(self.fork())
+        finally:
+            signal.signal(signal.SIGINT, interrupt)
+        for worker in self.workers:
+            self.idle.put_nowait(worker)
+
+    def fork(self) -> Worker:
+        """Start one worker process."""
+        ours, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:  # the worker: it never returns from here
+            status = 1
+            try:
+                ours.close()
+                for worker in self.workers:  # so that each worker sees the server close its end
+                    worker.connection.close()
+                serve_calls(theirs, self.function)
+                status = 0
+            except BaseException:  # noqa: BLE001 - reported, then the worker ends
+                logger.exception("worker %d failed", os.getpid())
+            finally:
+                os._exit(status)
+        theirs.close()
+        return Worker(pid, ours)
+
+    async def call(self, *arguments: object) -> Any:
+        """`function(*arguments)` in the first idle worker (in a thread where there are no
+        worker processes). Cancelling the call does not stop the worker, which takes the
+        next call once this one is done."""
+        if not self.workers:
+            return await asyncio.to_thread(self.function, *arguments)
+        worker = await self.idle.get()
+        running = asyncio.ensure_future(worker.call(arguments))
+        running.add_done_callback(lambda done: self.called(worker, done))
+        return await asyncio.shield(running)
+
+    def called(self, worker: Worker, done: asyncio.Future[object]) -> None:
+        """Once a worker has answered, it is idle again (or closed, when the workers are
+        closing); a worker that died stops the server (so that what supervises it starts it
+        anew)."""
+        cancelled = done.cancelled()  # only as the event loop ends: the worker is not reused
+        died = not cancelled and isinstance(done.exception(), WorkerDied)
+        if self.closing or cancelled or died:
+            worker.close()
+        else:
+            self.idle.put_nowait(worker)
+        if died and not self.closing:
+            logger.error("check worker %d died: stopping the service", worker.pid)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    async def close(self) -> None:
+        """Stop the workers once their current calls are done, and wait for them."""
+        self.closing = True
+        while not self.idle.empty():
+            self.idle.get_nowait().close()
+        for worker in self.workers:
+            with contextlib.suppress(ChildProcessError):
+                await asyncio.to_thread(os.waitpid, worker.pid, 0)
