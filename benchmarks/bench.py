@@ -155,7 +155,7 @@ def score(results: Results, setup: Setup, articles: list[Article], segments: int
         commands += [setup.command(f"tqcheck score --jobs {n}", [*argv, "--jobs", str(n)])
                      for n in (1, 2)]
     else:
-        results.skipped.append("tqcheck score has no --jobs option: one run per repetition")
+        results.skipped.append("tqcheck score has no --jobs option: timed without it")
         commands.append(setup.command("tqcheck score", argv))
     task = f"score {segments} segments"
     print(f"{task} ...", file=sys.stderr, flush=True)

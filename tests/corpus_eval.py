@@ -61,7 +61,7 @@ def overlaps(finding: Finding, defect: Defect) -> bool:
 def evaluate(corpus: Path = CORPUS) -> dict[str, object]:
     """Recall per family and precision over all findings of the default rules."""
     defects = annotated_defects(corpus)
-    findings = lint([str(corpus)], [], Config(), LoadOptions()).findings
+    findings = list(lint([str(corpus)], [], Config(), LoadOptions()).findings)
     found = Counter(d.family for d in defects if any(overlaps(f, d) for f in findings))
     total = Counter(d.family for d in defects)
     true_positives = [f for f in findings if any(overlaps(f, d) for d in defects)]

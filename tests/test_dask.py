@@ -96,7 +96,7 @@ def test_paths_read_on_the_workers_give_the_local_result(paths: list[str], confi
                                                          local: LintResult,
                                                          client: distributed.Client) -> None:
     remote = tqcheck_dask.lint_paths(paths, [], config, LoadOptions(target_lang="en"))
-    assert remote.findings == local.findings
+    assert list(remote.findings) == list(local.findings)
     assert remote.scores == local.scores and remote.articles == local.articles
 
 
@@ -105,7 +105,7 @@ def test_urls_are_read_with_fsspec(news: Path, config: Config,
     here = lint([str(news)], [], config, LoadOptions(target_lang="en")).findings
     remote = tqcheck_dask.lint_paths([news.as_uri()], [], config, LoadOptions(target_lang="en"))
     assert all(f.path.startswith("file://") for f in remote.findings)
-    assert [replace(f, path=f.path.removeprefix("file://")) for f in remote.findings] == here
+    assert [replace(f, path=f.path.removeprefix("file://")) for f in remote.findings] == list(here)
 
 
 def test_the_command_line_lints_on_a_scheduler(paths: list[str], local: LintResult,

@@ -19,7 +19,7 @@ import yaml
 from tqcheck.errors import TqcheckError
 
 UNSEEN_PENALTY = 1.0  # an unseen trigram is this much (natural log) rarer than the rarest seen
-MEMO_SIZE = 50_000  # words a memo remembers before it starts afresh (some 25 MB at most)
+MEMO_SIZE = 50_000  # words a memo remembers before it starts afresh (scores: ~500 bytes a word)
 
 
 class EvidenceError(TqcheckError):

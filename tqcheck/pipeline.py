@@ -18,8 +18,9 @@ from typing import Literal
 
 from tqcheck.checks.base import Summary
 from tqcheck.documents import Article
-from tqcheck.engine import Engine
+from tqcheck.engine import Engine, matches_any
 from tqcheck.findings import Finding
+from tqcheck.findingstore import FindingStore
 from tqcheck.inputs import Job
 from tqcheck.mqm import word_count
 
@@ -39,7 +40,7 @@ class Outcome:
     the articles kept whole."""
 
     inputs: int = 0
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] | FindingStore = field(default_factory=list)
     summaries: dict[str, list[Summary]] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
     kept: list[Article] = field(default_factory=list)
@@ -61,19 +62,22 @@ class Linter:
 
     engine: Engine
     keep: Keep = "referenced"
+    ignore: tuple[str, ...] = ()  # rule ids and globs whose findings the run drops
 
     def __call__(self, job: Job) -> Outcome:
         loaded = job()
-        outcome = Outcome(inputs=1, findings=list(loaded.problems))
+        outcome = Outcome(inputs=1)
+        found_in_job = list(loaded.problems)
         for article in loaded.articles:
             found = self.engine.lint(article)
             summaries, failures = self.engine.summarise(article)
-            outcome.findings += found + failures
+            found_in_job += found + failures
             for rule_id, summary in summaries.items():
                 outcome.summaries.setdefault(rule_id, []).append(summary)
             outcome.words[article.target.path] = word_count(article.target.checkable)
             if self._keeps(article, found):
                 outcome.kept.append(article)
+        outcome.findings = [f for f in found_in_job if not matches_any(f.rule, list(self.ignore))]
         return outcome
 
     def _keeps(self, article: Article, found: list[Finding]) -> bool:

@@ -11,6 +11,7 @@ from tqcheck.config import Config
 from tqcheck.documents import Document
 from tqcheck.engine import Engine, Rule, matches_any
 from tqcheck.findings import SEVERITY_RANK, Finding, Severity
+from tqcheck.findingstore import FindingStore
 from tqcheck.inputs import InputWalk, Job, Loaded, LoadOptions, Preloaded, run_jobs
 from tqcheck.loader import default_rules_dir, load_rules
 from tqcheck.pipeline import Keep, Linter, Outcome, outcomes
@@ -22,7 +23,7 @@ from tqcheck.scoring import Score
 class LintResult:
     """What a run found, and what it ran."""
 
-    findings: list[Finding]
+    findings: list[Finding] | FindingStore
     rules: list[Rule]
     articles: int
     targets: dict[str, Document] = field(default_factory=dict)
@@ -30,6 +31,12 @@ class LintResult:
     missing: list[str] = field(default_factory=list)
     empty_dirs: list[str] = field(default_factory=list)
     scores: list[Score] = field(default_factory=list)
+
+    def in_order(self) -> Iterable[Finding]:
+        """The findings in report order (a run's store gives them so without a copy)."""
+        if isinstance(self.findings, FindingStore):
+            return self.findings
+        return sorted(self.findings, key=lambda f: f.sort_key)
 
     def count_by_severity(self) -> dict[str, int]:
         """Number of findings per severity (every severity present, worst first)."""
@@ -110,8 +117,9 @@ def lint_jobs(jobs: Iterable[Job], rules: list[Rule], config: Config,
               stream: StreamOptions) -> LintResult:
     """Lint the articles of load jobs, then across them, then score them."""
     engine = run_engine(rules, config)
-    gathered = Outcome()
-    for outcome in outcomes(jobs, Linter(engine, stream.keep), stream.jobs):
+    gathered = Outcome(findings=FindingStore())
+    linter = Linter(engine, stream.keep, tuple(config.ignore))
+    for outcome in outcomes(jobs, linter, stream.jobs):
         gathered.extend(outcome)
         if stream.progress:
             stream.progress(gathered.inputs)
@@ -126,12 +134,12 @@ def run_engine(rules: list[Rule], config: Config) -> Engine:
 def finish(gathered: Outcome, engine: Engine, config: Config) -> LintResult:
     """The end of a run, once every job is linted (the outcomes gathered in input order):
     lint across the articles, score them, and sort the findings."""
-    findings = [f for f in gathered.findings if not matches_any(f.rule, config.ignore)]
+    findings = gathered.findings if isinstance(gathered.findings, FindingStore) \
+        else FindingStore(gathered.findings)
     findings += engine.lint_across(gathered.summaries)
     kept = gathered.kept
     scores, added = score_articles([a for a in kept if a.refs], gathered.words, findings, config)
     findings += [f for f in added if not matches_any(f.rule, config.ignore)]
-    findings.sort(key=lambda f: f.sort_key)
     return LintResult(findings=findings, rules=engine.rules, articles=len(gathered.words),
                       targets={a.target.path: a.target for a in kept},
                       sources={a.target.path: a.source for a in kept if a.source},

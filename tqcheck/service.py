@@ -214,7 +214,9 @@ async def internal_error(_: Request, __: Exception) -> JSONResponse:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Stop the check workers when the server stops (after the checks under way)."""
+    """Start the check workers with the server; stop them when it stops (after the checks
+    under way)."""
+    await app.state.workers.start()
     yield
     await app.state.workers.close()
 

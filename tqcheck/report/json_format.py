@@ -18,7 +18,7 @@ def report_fields(result: LintResult) -> dict[str, object]:
         "tool": "tqcheck",
         "version": __version__,
         "schema_version": SCHEMA_VERSION,
-        "findings": (f.to_dict() for f in sorted(result.findings, key=lambda f: f.sort_key)),
+        "findings": (f.to_dict() for f in result.in_order()),
         "scores": (score.to_dict() for score in result.scores),
         "summary": {
             "articles": result.articles,
