@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 
+from tqcheck.config import Config
 from tqcheck.documents import Article, Document
 from tqcheck.engine import Engine, Rule
 from tqcheck.errors import RuleError
 from tqcheck.findings import Finding
-from tqcheck.inputs import DEFAULT_MAX_BYTES, decode
+from tqcheck.inputs import DEFAULT_MAX_BYTES, Loaded, Preloaded, decode
 from tqcheck.loader import default_rules_dir, load_rule_text, load_rules
 from tqcheck.report import FORMATS, rendered
-from tqcheck.run import LintResult
+from tqcheck.run import LintResult, StreamOptions, lint_jobs
 from tqcheck.yamlfile import YamlError
 
 DEFAULT_RULES = load_rules([default_rules_dir()])
@@ -54,8 +55,21 @@ def lint_text(text: str, markup: str, rules: list[Rule] = DEFAULT_RULES) -> list
     assert_in_place(document, findings)
     again = Document(path=NAMES[markup], text=text, markup=markup)  # type: ignore[arg-type]
     assert Engine(rules).lint(article_of(again)) == findings
+    assert_pipeline_agrees(document, rules, findings)
     assert_reports_parse(findings, rules)
     return findings
+
+
+def assert_pipeline_agrees(document: Document, rules: list[Rule],
+                           findings: list[Finding]) -> None:
+    """A whole run over the article and a copy of it under another name (loading, summaries
+    for the check across articles, the findings store, scores) reports, for the article,
+    exactly the engine's findings; the copy spells every name as the article does, so
+    nothing is found across them."""
+    twin = Document(path=f"twin-{document.path}", text=document.text, markup=document.markup)
+    job = Preloaded(Loaded(articles=[article_of(document), article_of(twin)]))
+    result = lint_jobs([job], rules, Config(), StreamOptions())
+    assert [f for f in result.findings if f.path == document.path] == findings
 
 
 def lint_bytes(data: bytes, markup: str) -> list[Finding]:

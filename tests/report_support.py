@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.helpers import ROOT
 from tqcheck.config import Config
-from tqcheck.run import LintResult, lint, load_options
+from tqcheck.run import LintResult, StreamOptions, lint, load_options
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -18,7 +18,8 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 def corpus_result() -> LintResult:
     """The sample corpus linted with the default rules (once per test session)."""
     config = Config()
-    return lint([str(ROOT / "corpus")], [], config, load_options(config))
+    return lint([str(ROOT / "corpus")], [], config, load_options(config),
+                StreamOptions(keep="all"))
 
 
 def file_text(path: str | Path) -> str:

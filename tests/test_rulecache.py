@@ -1,13 +1,14 @@
 """The rule cache: the same rules as loading them, reloaded whenever a file they came from
 changes, never caching errors, and never failing a run because of the cache itself."""
 
+import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tqcheck import loader
+from tqcheck import langevidence, loader
 from tqcheck.cli import app
 from tqcheck.loader import RuleLoadErrors, default_rules_dir, load_rules
 from tqcheck.rulecache import CACHE_DIR_VARIABLE, cache_dir
@@ -35,6 +36,15 @@ languages:
 """
 
 TABLE = "data: transliteration\nlanguage: fr\nreplace: {ou: u}\n"
+
+FRAGMENT_RULE = """\
+id: untranslated/test-fragment
+type: source-fragment
+category: Accuracy/Source language fragment
+severity: warning
+message: "'{text}' looks {language}"
+languages: ../languages
+"""
 
 
 @pytest.fixture
@@ -102,6 +112,36 @@ def test_a_data_file_outside_the_rule_folder_is_watched(cache, tmp_path):
     load_rules([rule.parent], cache=True)
     write(table, TABLE + "endigns: {}\n")
     assert "unknown key 'endigns'" in load_error([rule.parent])
+
+
+def copy_language(code: str, folder: Path) -> None:
+    for name in (f"{code}.yaml", f"{code}.trigrams.yaml"):
+        shutil.copy(default_rules_dir() / "languages" / name, folder / name)
+
+
+def cached_languages(folder: Path, monkeypatch) -> dict[str, str]:
+    """The languages (code: name) of the first rule under a folder, loaded without parsing
+    any language evidence (so from the cache)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(langevidence, "parse_yaml", lambda *_: pytest.fail("evidence parsed"))
+        rule = load_rules([folder], cache=True)[0]
+    return {code: language.name for code, language in rule.check.languages.items()}
+
+
+def test_language_evidence_is_cached_with_its_folder_watched(cache, tmp_path, monkeypatch):
+    rule = write(tmp_path / "rules" / "fragment.yaml", FRAGMENT_RULE)
+    languages = tmp_path / "languages"
+    languages.mkdir()
+    for code in ("de", "en"):
+        copy_language(code, languages)
+    load_rules([rule.parent], cache=True)
+    assert cached_languages(rule.parent, monkeypatch) == {"de": "German", "en": "English"}
+    copy_language("fr", languages)
+    assert [*load_rules([rule.parent], cache=True)[0].check.languages] == ["de", "en", "fr"]
+    english = languages / "en.yaml"
+    english.write_text(english.read_text("utf-8").replace("name: English", "name: Englisch"),
+                       "utf-8")
+    assert load_rules([rule.parent], cache=True)[0].check.languages["en"].name == "Englisch"
 
 
 def test_a_malformed_rule_gives_its_error_every_time(cache, tmp_path):

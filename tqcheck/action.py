@@ -20,10 +20,11 @@ from tqcheck.config import FAIL_LEVELS
 from tqcheck.errors import TqcheckError
 from tqcheck.findings import Finding
 from tqcheck.gates import GATE_RULE, parse_fail_under
+from tqcheck.pipeline import Keep
 from tqcheck.report import rendered
 from tqcheck.report.github_format import command, escape_data, worst_first
 from tqcheck.report.summary_format import render as render_summary
-from tqcheck.run import LintResult, lint, load_options
+from tqcheck.run import LintResult, StreamOptions, lint, load_options
 
 PER_LEVEL = 10  # annotations GitHub shows per level (error, warning, notice) and step
 PER_JOB = 50  # annotations GitHub shows per job
@@ -129,7 +130,8 @@ def run(env: dict[str, str]) -> int:
     config = run_config(inputs.config, inputs.rules, no_default_rules=False)
     if inputs.fail_under:
         config.fail_under = parse_fail_under(inputs.fail_under)
-    result = lint(inputs.paths, [], config, load_options(config))
+    keep: Keep = "all" if inputs.html_report else "referenced"
+    result = lint(inputs.paths, [], config, load_options(config), StreamOptions(keep=keep))
     note = ""
     if inputs.changed_only and env.get("GITHUB_BASE_REF"):
         result = on_changed_lines(result, changed_lines(f"origin/{env['GITHUB_BASE_REF']}",

@@ -1,8 +1,6 @@
 """The command line: `tqcheck lint`, `tqcheck rules list|show|test`, `tqcheck serve`,
 `tqcheck names`, `tqcheck score`."""
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -182,7 +180,7 @@ def lint(
 
         keep: Keep = "fixable" if fix else "all" if output_format == "html" else "referenced"
 
-        def run() -> LintResult:
+        def run() -> "LintResult":
             if dask_scheduler:
                 return cluster_lint()(dask_scheduler, paths or [], jsonl or [], config, options,
                                       keep)
@@ -208,7 +206,7 @@ def lint(
     raise typer.Exit(EXIT_FINDINGS if result.fails(level) and not exit_zero else EXIT_OK)
 
 
-def cluster_lint() -> Callable[..., LintResult]:
+def cluster_lint() -> Callable[..., "LintResult"]:
     """The lint run of a Dask cluster (tqcheck.dask), or an error when the extra is missing."""
     try:
         from tqcheck.dask import lint_on_cluster
@@ -218,7 +216,7 @@ def cluster_lint() -> Callable[..., LintResult]:
     return lint_on_cluster
 
 
-def apply_fixes(result: LintResult, relint: Callable[[], LintResult]) -> LintResult:
+def apply_fixes(result: "LintResult", relint: Callable[[], "LintResult"]) -> "LintResult":
     """Apply the fixable findings, say what was fixed, and lint again to report what is left."""
     from tqcheck.fixes import fix_files
 
@@ -233,7 +231,7 @@ def apply_fixes(result: LintResult, relint: Callable[[], LintResult]) -> LintRes
 
 
 def loaded_rules(rules: list[Path] | None, no_default_rules: bool, config_path: Path | None,
-                 directories: list[Path] | None = None) -> list[Rule]:
+                 directories: list[Path] | None = None) -> list["Rule"]:
     """The rules a `rules` subcommand works on (explicit folders replace the defaults)."""
     from tqcheck.loader import load_rules
     from tqcheck.run import rule_paths

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -58,6 +57,8 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml has a [tool.tqcheck] table."""
+    import tomllib  # imported when a file is read: most runs find none to read
+
     try:
         return "tqcheck" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -68,6 +69,8 @@ def load_config(path: Path | None) -> Config:
     """Read a config file (None gives the defaults); errors name the file and the key."""
     if path is None:
         return Config()
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except FileNotFoundError:

@@ -104,10 +104,17 @@ class Engine:
     """Applies the selected rules to articles, with the run's severity and ignore policy."""
 
     def __init__(self, rules: list[Rule], severity_overrides: dict[str, Severity] | None = None,
-                 path_ignores: dict[str, list[str]] | None = None) -> None:
+                 path_ignores: dict[str, list[str]] | None = None,
+                 ignore: list[str] | None = None) -> None:
         self.rules = rules
         self.severity_overrides = severity_overrides or {}
         self.path_ignores = path_ignores or {}
+        self.ignore = ignore or []
+
+    def reported(self, findings: list[Finding]) -> list[Finding]:
+        """The findings the run reports: all but those of ignored rule ids (input problems
+        and rule failures included)."""
+        return [f for f in findings if not matches_any(f.rule, self.ignore)]
 
     def severity_of(self, rule: Rule) -> Severity:
         """The severity a rule reports with in this run (the last matching override wins)."""

@@ -2,7 +2,8 @@
 
 The data lives in `rules/languages/<lang>.yaml` (hand-written: script, function words) and
 `<lang>.trigrams.yaml` (derived from langdetect's profiles: one `trigram log-probability`
-pair a line, a space written `_`). It is read once per folder.
+pair a line, a space written `_`). The rules that use it read it when they are loaded, so
+it is kept in the rule cache with them; files of the same content are parsed once.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
 
-import yaml
-
 from tqcheck.errors import TqcheckError
+from tqcheck.yamlfile import YamlError, list_folder, parse_yaml, read_text
 
 UNSEEN_PENALTY = 1.0  # an unseen trigram is this much (natural log) rarer than the rarest seen
 MEMO_SIZE = 50_000  # words a memo remembers before it starts afresh (scores: ~500 bytes a word)
@@ -51,26 +51,36 @@ def trigrams_of(word: str) -> list[str]:
     return [padded[i:i + 3] for i in range(len(padded) - 2)]
 
 
-def _read(path: Path) -> dict:
-    """A YAML mapping from a file."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"),  # noqa: S506 - a safe loader
-                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as error:
-        raise EvidenceError(f"{path}: cannot read language evidence: {error}") from None
-    if not isinstance(data, dict):
-        raise EvidenceError(f"{path}: language evidence must be a mapping")
-    return data
-
-
 def load_language(folder: Path, code: str) -> Language:
     """Read one language's evidence from a folder."""
-    info = _read(folder / f"{code}.yaml")
-    table = str(_read(folder / f"{code}.trigrams.yaml").get("trigrams", ""))
+    return _parsed_language(str(folder.resolve()), code, _read_text(folder / f"{code}.yaml"),
+                            _read_text(folder / f"{code}.trigrams.yaml"))
+
+
+def languages_in(folder: Path) -> dict[str, Language]:
+    """Every language with evidence in a folder, by code."""
+    codes = sorted(p.name.removesuffix(".trigrams.yaml") for p in list_folder(folder)
+                   if p.name.endswith(".trigrams.yaml"))
+    return {code: load_language(folder, code) for code in codes}
+
+
+def _read_text(path: Path) -> str:
+    """A language evidence file's text."""
+    try:
+        return read_text(path, str(path))
+    except YamlError as error:
+        raise EvidenceError(f"cannot read language evidence: {error}") from None
+
+
+@lru_cache(maxsize=64)
+def _parsed_language(folder: str, code: str, info_text: str, trigrams_text: str) -> Language:
+    """A language's evidence from the texts of its two files (one object for equal texts)."""
+    info = _parsed(info_text, f"{folder}/{code}.yaml")
+    table = str(_parsed(trigrams_text, f"{folder}/{code}.trigrams.yaml").get("trigrams", ""))
     trigrams = {gram.replace("_", " "): float(value)
                 for gram, value in (line.split() for line in table.splitlines() if line.strip())}
     if not trigrams:
-        raise EvidenceError(f"{folder / f'{code}.trigrams.yaml'}: no trigrams")
+        raise EvidenceError(f"{folder}/{code}.trigrams.yaml: no trigrams")
     words = info.get("function_words", "")
     words = words.split() if isinstance(words, str) else list(words)
     return Language(code=code, name=str(info.get("name", code)),
@@ -82,11 +92,15 @@ def load_language(folder: Path, code: str) -> Language:
                                   for k, v in (info.get("number_words") or {}).items()})
 
 
-@cache
-def languages_in(folder: Path) -> dict[str, Language]:
-    """Every language with evidence in a folder, by code."""
-    codes = sorted(p.name.removesuffix(".trigrams.yaml") for p in folder.glob("*.trigrams.yaml"))
-    return {code: load_language(folder, code) for code in codes}
+def _parsed(text: str, shown: str) -> dict:
+    """The YAML mapping of a language evidence file's text."""
+    try:
+        data = parse_yaml(text, shown)
+    except YamlError as error:
+        raise EvidenceError(f"cannot read language evidence: {error}") from None
+    if not isinstance(data, dict):
+        raise EvidenceError(f"{shown}: language evidence must be a mapping")
+    return data
 
 
 class _TrigramRows(dict[str, tuple[float, ...]]):

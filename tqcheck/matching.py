@@ -1,13 +1,28 @@
-"""Find many literal phrases in one pass: one regular expression built from their trie."""
+"""Find many literal phrases in one pass: regular expressions built from their trie.
+
+Whole-word phrases are also grouped by their lead (first word, or first mark): a text is
+then matched only where one of its words or marks is a lead, by the group's expression
+alone, so a text compiles only the small expressions of the leads it holds (kept as
+source text, so that cached matchers load fast). Ignoring case, only ASCII leads are
+grouped (their case is simple); the other phrases are searched as one expression. Matching
+by lead is slower than one search of the whole expression once compiled, so a matcher
+compiles the whole expression once the texts it matched by lead add up to LEAD_BUDGET
+times the expression's length (about what compiling it costs).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from tqcheck.lazyregex import LazyPattern
 
 _APOSTROPHES = "'’"
+LEAD = re.compile(r"\w+|.", re.DOTALL)  # a phrase's lead: its first word, else first character
+TOKEN = re.compile(r"\w+|(?<!\w)[^\w\s]")  # where in a text a whole-word phrase may start
+ASCII_ONCE_CASE_IGNORED = re.compile(r"[\x00-\x7f]+", re.IGNORECASE)
+LEAD_BUDGET = 15
 
 
 def normalize(phrase: str, case_sensitive: bool) -> str:
@@ -25,21 +40,89 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[str], *, case_sensitive: bool, whole_word: bool) -> None:
         self.case_sensitive = case_sensitive
-        trie: dict = {}
-        for phrase in phrases:
-            node = trie
-            for char in normalize(phrase, case_sensitive):
-                node = node.setdefault(char, {})
-            node[""] = {}
-        body = _trie_pattern(trie) or "(?!)"
-        if whole_word:
-            body = rf"(?<!\w)(?:{body})(?!\w)"
-        self.regex = LazyPattern(body, 0 if case_sensitive else re.IGNORECASE)
+        keys = {normalize(phrase, case_sensitive) for phrase in phrases}
+        flags = 0 if case_sensitive else re.IGNORECASE
+        self.regex = LazyPattern(_pattern(keys, whole_word), flags)
+        self.groups: dict[str, str] | None = None
+        self.others: LazyPattern | None = None
+        self.by_lead_left = LEAD_BUDGET * len(self.regex.pattern)  # text characters
+        if whole_word and "" not in keys:
+            grouped = {key for key in keys if case_sensitive or _ascii_lead(key)}
+            self.groups = _lead_groups(grouped)
+            if keys - grouped:
+                self.others = LazyPattern(_pattern(keys - grouped, True), flags)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Yield (start, end, key) for each match; key is the matched phrase's normal form."""
-        for match in self.regex.finditer(text):
+        by_lead = self.groups is not None and self.by_lead_left > 0
+        if by_lead:
+            self.by_lead_left -= len(text)
+        matches = self._by_lead(text) if by_lead else self.regex.finditer(text)
+        for match in matches:
             yield match.start(), match.end(), normalize(match.group(), self.case_sensitive)
+
+    def _by_lead(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of the whole expression, found by the groups of the text's leads: a
+        grouped phrase starts at a word or mark that is its lead (as the expression compares
+        characters), so no other group can match there; the other phrases are searched."""
+        group_of = self._group_of
+        other = self.others.search(text) if self.others is not None else None
+        end = 0
+        for token in TOKEN.finditer(text):
+            start = token.start()
+            if start < end:
+                continue
+            if other is not None and other.start() < start:
+                other = other.re.search(text, start)
+            group = group_of(token.group())
+            found = group.match(text, start) if group is not None else None
+            if other is not None and other.start() == start:
+                found = self.regex.match(text, start) if found else other
+            if found:
+                end = found.end()
+                yield found
+
+    def _group_of(self, token: str) -> re.Pattern[str] | None:
+        """The expression of the phrases whose lead a word or mark may be."""
+        written = token.replace("’", "'")
+        if self.case_sensitive or written.isascii():
+            group = (self.groups or {}).get(written if self.case_sensitive else written.lower())
+            return None if group is None else _compiled(group, self.regex.flags)
+        # ignoring case, a grouped lead is ASCII: only letters that fold to ASCII may be one
+        return self.regex.compiled() if ASCII_ONCE_CASE_IGNORED.fullmatch(written) else None
+
+
+@cache
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    """A group's expression, compiled once (as many as the rules have groups, outside the
+    `re` module's small cache, which other expressions share)."""
+    return re.compile(pattern, flags)
+
+
+def _ascii_lead(key: str) -> bool:
+    """Whether a phrase's lead and the character after it are ASCII, so that ignoring case
+    the lead matches just the words equal to it in lower case."""
+    return key[:LEAD.match(key).end() + 1].isascii()
+
+
+def _lead_groups(keys: set[str]) -> dict[str, str]:
+    """The whole-word expression of each lead's phrases."""
+    grouped: dict[str, list[str]] = {}
+    for key in keys:
+        grouped.setdefault(LEAD.match(key).group(), []).append(key)
+    return {lead: _pattern(group, True) for lead, group in grouped.items()}
+
+
+def _pattern(keys: Iterable[str], whole_word: bool) -> str:
+    """The expression matching any of the phrase keys, longest first."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    body = _trie_pattern(trie) or "(?!)"
+    return rf"(?<!\w)(?:{body})(?!\w)" if whole_word else body
 
 
 def _char_pattern(char: str) -> str:

@@ -18,7 +18,7 @@ from typing import Literal
 
 from tqcheck.checks.base import Summary
 from tqcheck.documents import Article
-from tqcheck.engine import Engine, matches_any
+from tqcheck.engine import Engine
 from tqcheck.findings import Finding
 from tqcheck.findingstore import FindingStore
 from tqcheck.inputs import Job
@@ -62,7 +62,6 @@ class Linter:
 
     engine: Engine
     keep: Keep = "referenced"
-    ignore: tuple[str, ...] = ()  # rule ids and globs whose findings the run drops
 
     def __call__(self, job: Job) -> Outcome:
         loaded = job()
@@ -77,7 +76,7 @@ class Linter:
             outcome.words[article.target.path] = word_count(article.target.checkable)
             if self._keeps(article, found):
                 outcome.kept.append(article)
-        outcome.findings = [f for f in found_in_job if not matches_any(f.rule, list(self.ignore))]
+        outcome.findings = self.engine.reported(found_in_job)
         return outcome
 
     def _keeps(self, article: Article, found: list[Finding]) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tqcheck import __version__
-from tqcheck.yamlfile import observed_reads
+from tqcheck.yamlfile import folder_listing, observed_reads
 
 if TYPE_CHECKING:
     from tqcheck.engine import Rule
@@ -100,8 +100,10 @@ def _write(entry: Path, header: Any, rules: list[Rule]) -> None:
 
 
 def _file_digest(path: str) -> str | None:
-    """Digest of a file's content, or None when it cannot be read."""
+    """Digest of a file's content (of a folder's listing), or None when it cannot be read."""
     try:
+        if os.path.isdir(path):
+            return _digest(folder_listing(Path(path)))
         with open(path, "rb") as stream:
             return _digest(stream.read())
     except OSError:

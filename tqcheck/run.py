@@ -118,7 +118,7 @@ def lint_jobs(jobs: Iterable[Job], rules: list[Rule], config: Config,
     """Lint the articles of load jobs, then across them, then score them."""
     engine = run_engine(rules, config)
     gathered = Outcome(findings=FindingStore())
-    linter = Linter(engine, stream.keep, tuple(config.ignore))
+    linter = Linter(engine, stream.keep)
     for outcome in outcomes(jobs, linter, stream.jobs):
         gathered.extend(outcome)
         if stream.progress:
@@ -128,7 +128,7 @@ def lint_jobs(jobs: Iterable[Job], rules: list[Rule], config: Config,
 
 def run_engine(rules: list[Rule], config: Config) -> Engine:
     """The engine of a run: its rules with the config's severities and per-path ignores."""
-    return Engine(rules, config.severity, config.per_path_ignores)
+    return Engine(rules, config.severity, config.per_path_ignores, config.ignore)
 
 
 def finish(gathered: Outcome, engine: Engine, config: Config) -> LintResult:
@@ -139,7 +139,7 @@ def finish(gathered: Outcome, engine: Engine, config: Config) -> LintResult:
     findings += engine.lint_across(gathered.summaries)
     kept = gathered.kept
     scores, added = score_articles([a for a in kept if a.refs], gathered.words, findings, config)
-    findings += [f for f in added if not matches_any(f.rule, config.ignore)]
+    findings += engine.reported(added)
     return LintResult(findings=findings, rules=engine.rules, articles=len(gathered.words),
                       targets={a.target.path: a.target for a in kept},
                       sources={a.target.path: a.source for a in kept if a.source},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -122,6 +123,20 @@ def read_text(path: Path, display: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise YamlError(display, None, "not valid UTF-8") from None
+
+
+def folder_listing(folder: Path) -> bytes:
+    """The names in a folder, sorted, one a line (what `list_folder` tells the observer)."""
+    return "\n".join(sorted(os.listdir(folder))).encode("utf-8", "surrogateescape")
+
+
+def list_folder(folder: Path) -> list[Path]:
+    """The entries of a folder, sorted by name; the observer is told of the listing."""
+    listing = folder_listing(folder)
+    observer = _observer.get()
+    if observer is not None:
+        observer(folder, listing)
+    return [folder / name for name in listing.decode("utf-8", "surrogateescape").splitlines()]
 
 
 def read_yaml(path: Path, display: str | None = None) -> Any:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz, process
-
 from tqcheck.alignment import Segment, aligned_segments, line_spans
 from tqcheck.checks.base import Check, Hit, Params
 from tqcheck.documents import Article
@@ -34,6 +32,8 @@ class CopyThroughCheck(Check):
         if article.source is None or (article.source_lang is not None
                                       and article.source_lang == article.target_lang):
             return
+        from rapidfuzz import fuzz  # imported when first needed: most texts have no source
+
         for segment in self._segments(article):
             if len(segment.text.split()) < self.min_words or not segment.source:
                 continue
@@ -48,6 +48,8 @@ class CopyThroughCheck(Check):
         if aligned is not None:
             return aligned
         assert article.source is not None
+        from rapidfuzz import fuzz, process
+
         source = article.source.checkable
         choices = [_key(source[s:e]) for s, e in line_spans(source)]
         target = article.target.checkable

@@ -51,14 +51,14 @@ class NumbersCheck(Check):
     message_fields = frozenset({"text", "suggestion", "numbers"})
 
     def __init__(self, params: Params) -> None:
-        self.folder = folder_param(params, "languages")
+        self.languages = languages_in(folder_param(params, "languages"))
 
     def find(self, article: Article) -> Iterator[Hit]:
         """Yield one hit per aligned target segment missing source numbers."""
         segments = aligned_segments(article)
         if not segments:
             return
-        language = languages_in(self.folder).get(article.target_lang or "")
+        language = self.languages.get(article.target_lang or "")
         words = language.number_words if language else {}
         for segment in segments:
             present = {value for m in NUMBER.finditer(segment.text)

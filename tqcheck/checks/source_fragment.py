@@ -118,7 +118,7 @@ class SourceFragmentCheck(Check):
     message_fields = frozenset({"text", "suggestion", "language", "evidence"})
 
     def __init__(self, params: Params) -> None:
-        self.folder = folder_param(params, "languages")
+        self.languages = languages_in(folder_param(params, "languages"))
         self.allow = frozenset(normalize(p, False) for p in params.str_list("allow", []))
         self.name_suffixes = frozenset(
             normalize(p, False) for p in params.str_list("name_suffixes", []))
@@ -131,11 +131,6 @@ class SourceFragmentCheck(Check):
         self.sentence_share = params.get("sentence_share", float, 0.6)
         self._estimators: dict[str, SourceEstimator] = {}
         self._evidence: dict[tuple[str, str], PairEvidence] = {}
-
-    @cached_property
-    def languages(self) -> dict[str, Language]:
-        """The language evidence of the rule's folder, read when first needed."""
-        return languages_in(self.folder)
 
     @cached_property
     def scores(self) -> WordScores:

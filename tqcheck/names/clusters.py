@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz.fuzz import ratio
-
 from tqcheck.names.keys import KeyMaker, phonetic
 from tqcheck.names.mentions import Mention, Token
 
@@ -33,6 +31,8 @@ class Similarity:
             common += 1
         if a[common:] in self.inflections and b[common:] in self.inflections:
             return False
+        from rapidfuzz.fuzz import ratio  # imported when first needed: most texts need none
+
         return ratio(a, b) >= self.threshold
 
     def alike(self, a: str, b: str, keys: KeyMaker) -> bool:

@@ -1,0 +1,71 @@
+"""PhraseMatcher: matching by the groups of the leads finds what the whole expression finds."""
+
+from __future__ import annotations
+
+import math
+import pickle
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tqcheck.matching import LEAD_BUDGET, PhraseMatcher, normalize
+
+# letters that fold to ASCII ignoring case (K, ſ, İ, ı), others that do not, marks, spaces
+ALPHABET = "abkisAKSI\u212a\u017f\u0130\u0131éàüÜ'’%-–. \n"
+PHRASES = st.lists(st.text(ALPHABET, min_size=1, max_size=8), min_size=1, max_size=12)
+
+
+def whole_expression_matches(matcher: PhraseMatcher, text: str) -> list[tuple[int, int, str]]:
+    """What one search of the whole expression finds (how phrases were matched before)."""
+    return [(m.start(), m.end(), normalize(m.group(), matcher.case_sensitive))
+            for m in matcher.regex.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrases=PHRASES, text=st.text(ALPHABET, max_size=60), case_sensitive=st.booleans())
+def test_matching_by_lead_finds_what_the_whole_expression_finds(phrases, text, case_sensitive):
+    matcher = PhraseMatcher(phrases, case_sensitive=case_sensitive, whole_word=True)
+    assert list(matcher.finditer(text)) == whole_expression_matches(matcher, text)
+
+
+def test_phrases_are_grouped_by_lead_and_unused_groups_stay_uncompiled():
+    matcher = pickle.loads(pickle.dumps(PhraseMatcher(
+        ["Abe Shinzo", "Abe", "Addis Ababa", "%d bloggers"], case_sensitive=True,
+        whole_word=True)))
+    assert sorted(matcher.groups) == ["%", "Abe", "Addis"]
+    text = "Mr Abe Shinzo met Abe in Addis."
+    assert [key for _, _, key in matcher.finditer(text)] == ["Abe Shinzo", "Abe"]
+    assert matcher.regex._compiled is None
+
+
+def test_ignoring_case_a_lead_beyond_ascii_is_searched_with_the_other_phrases():
+    matcher = PhraseMatcher(["über den Autor", "about the author"], case_sensitive=False,
+                            whole_word=True)
+    assert sorted(matcher.groups) == ["about"]
+    text = "ÜBER DEN AUTOR\nAbout the\nauthor"
+    assert [key for _, _, key in matcher.finditer(text)] == ["über den autor",
+                                                           "about the author"]
+
+
+def test_a_word_folding_to_an_ascii_lead_is_matched():
+    matcher = PhraseMatcher(["kilo"], case_sensitive=False, whole_word=True)
+    assert [key for _, _, key in matcher.finditer("5 \u212aILO")] == ["\u212ailo".lower()]
+
+
+def test_where_a_grouped_and_another_phrase_both_match_the_longer_is_taken():
+    matcher = PhraseMatcher(["ab", "ab–cd"], case_sensitive=False, whole_word=True)
+    assert matcher.others is not None
+    assert [key for _, _, key in matcher.finditer("x AB–CD ab")] == ["ab–cd", "ab"]
+
+
+def test_past_its_budget_a_matcher_searches_the_whole_expression_with_the_same_matches():
+    matcher = PhraseMatcher(["Abe Shinzo", "Addis Ababa"], case_sensitive=True, whole_word=True)
+    text = "Abe Shinzo flew to Addis Ababa. " * 20
+    expected = whole_expression_matches(matcher, text)
+    matcher.regex = pickle.loads(pickle.dumps(matcher.regex))  # uncompiled again
+    matches = []
+    while matcher.regex._compiled is None:
+        matches.append(list(matcher.finditer(text)))
+    by_lead = math.ceil(LEAD_BUDGET * len(matcher.regex.pattern) / len(text))
+    assert len(matches) == by_lead + 1
+    assert matches[-1] == expected and list(matcher.finditer(text)) == expected
