@@ -162,16 +162,17 @@ class NameConsistencyCheck(Check):
 
     def summarise(self, article: Article) -> Summary | None:
         """The full names of an article (two name words or more), for `find_across`; an
-        article in another language is kept only for the fingerprint of its source."""
+        article without any, or in another language, is kept only for the fingerprint of its
+        source (and not at all without a source)."""
         language = self.languages.get(article.target_lang or "")
         compared = language is not None and not language.mentions.capitalised_nouns
-        if not compared and article.source is None:
-            return None
         found = find_mentions(article.target.checkable, language.mentions) \
             if language is not None and compared else []
         source = (content_digest(article.source.text.encode("utf-8", "surrogatepass"))
                   if article.source is not None else None)
         full = [m for m in found if sum(not t.common for t in m.tokens) > 1]
+        if not full and article.source is None:
+            return None
         return Summary(article.target.lines(), FullNames(
             article.target_lang or "", article.source_lang, source, pack(full)))
 
