@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tqcheck.documents import Article, Document
 from tqcheck.engine import Rule
+from tqcheck.langevidence import Language, trigrams_of
 from tqcheck.loader import build_rule
 from tqcheck.yamlfile import parse_yaml
 
@@ -22,6 +23,12 @@ message: "'{text}' is spelled '{suggestion}'"
 entries:
   Putin: [Poutine]
 """
+
+
+def log_prob(language: Language, word: str) -> float:
+    """A word's log-probability under a language's trigram profile, term by term: the
+    reference the fast word scores must equal."""
+    return sum(language.trigrams.get(gram, language.unseen) for gram in trigrams_of(word))
 
 
 def make_rule(yaml_text: str) -> Rule:

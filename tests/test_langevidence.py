@@ -2,8 +2,14 @@
 
 import pytest
 
-from tests.helpers import ROOT
-from tqcheck.langevidence import EvidenceError, estimate_source, languages_in, load_language
+from tests.helpers import ROOT, log_prob
+from tqcheck.langevidence import (
+    EvidenceError,
+    SourceEstimator,
+    WordScores,
+    languages_in,
+    load_language,
+)
 
 LANGUAGES = languages_in(ROOT / "rules" / "languages")
 
@@ -20,12 +26,17 @@ def test_the_shipped_languages_load_with_their_function_words_and_profiles():
     ("through", "en", "de"), ("schlecht", "de", "en"), ("aujourd'hui", "fr", "en"),
     ("muchachos", "es", "it"), ("gnocchi", "it", "en")])
 def test_a_profile_prefers_its_own_words(word, lang, other):
-    assert LANGUAGES[lang].log_prob(word) > LANGUAGES[other].log_prob(word)
+    assert log_prob(LANGUAGES[lang], word) > log_prob(LANGUAGES[other], word)
 
 
 def test_estimate_source_from_leaked_words():
     en = LANGUAGES["en"]
     others = [LANGUAGES[c] for c in ("de", "es", "fr", "it")]
+
+    def estimate_source(words, target, candidates):
+        scores = WordScores([target, *candidates])
+        return SourceEstimator(target, candidates, scores).estimate(words)
+
     words = ["the", "mayor", "said", "la", "mise", "en", "demeure", "de", "la", "société",
              "was", "final"]
     assert estimate_source(words, en, others).code == "fr"

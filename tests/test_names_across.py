@@ -43,9 +43,11 @@ def reference(articles: list[list[Mention]], house: set[str],
     for group in corpus.clusters:
         if any(s.text in house for s in group.spellings):
             continue
+        by_article: dict[int, list] = {}
+        for spelling in group.spellings:
+            by_article.setdefault(corpus.article_of[id(spelling)], []).append(spelling)
         uniform = {article: spellings[0]
-                   for article, spellings in corpus.by_article(group).items()
-                   if len(spellings) == 1}
+                   for article, spellings in by_article.items() if len(spellings) == 1}
         used = Counter(s.text for s in uniform.values())
         canonical = run_spelling(used, UNCONVENTIONAL, majority) if len(used) > 1 else None
         for article, spelling in uniform.items():

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain
 from pathlib import Path
 
 from tqcheck.errors import TqcheckError
@@ -39,10 +39,6 @@ class Language:
     trigrams: dict[str, float]
     unseen: float
     number_words: dict[str, float]
-
-    def log_prob(self, word: str) -> float:
-        """Log-probability of a (lower-case) word under the trigram profile."""
-        return sum(map(self.trigrams.get, trigrams_of(word), repeat(self.unseen)))
 
 
 def trigrams_of(word: str) -> list[str]:
@@ -118,8 +114,9 @@ class _TrigramRows(dict[str, tuple[float, ...]]):
 
 
 class WordScores:
-    """Each word's log-probability under every language of a set (as Language.log_prob has
-    it), worked out once a word, with one look-up a trigram for all the languages."""
+    """Each word's log-probability under every language of a set (the sum, over the word's
+    trigrams, of each profile's log-probability, `unseen` for a trigram it lacks), worked out
+    once a word, with one look-up a trigram for all the languages."""
 
     def __init__(self, languages: Iterable[Language]) -> None:
         chosen = tuple(languages)
@@ -185,10 +182,3 @@ class SourceEstimator:
             return None
         return ranked[0]
 
-
-def estimate_source(words: list[str], target: Language, candidates: list[Language],
-                    min_votes: int = 2, min_lean: float = 2.0) -> Language | None:
-    """The language the non-target words of a text come from, or None without enough evidence
-    (see SourceEstimator)."""
-    scores = WordScores([target, *candidates])
-    return SourceEstimator(target, candidates, scores, min_votes, min_lean).estimate(words)

@@ -24,10 +24,3 @@ class CorpusClusters:
         article_of = {id(s): index for index, per_article in enumerate(spellings)
                       for s in per_article}
         return cls(cluster(flat, keys, similarity), article_of)
-
-    def by_article(self, group: Cluster) -> dict[int, list[Spelling]]:
-        """A cluster's spellings, per article."""
-        found: dict[int, list[Spelling]] = {}
-        for spelling in group.spellings:
-            found.setdefault(self.article_of[id(spelling)], []).append(spelling)
-        return found
