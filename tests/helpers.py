@@ -4,9 +4,11 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from tqcheck.documents import Article, Document
 from tqcheck.engine import Rule
+from tqcheck.findings import Finding
 from tqcheck.langevidence import Language, trigrams_of
 from tqcheck.loader import build_rule
 from tqcheck.yamlfile import parse_yaml
@@ -29,6 +31,11 @@ def log_prob(language: Language, word: str) -> float:
     """A word's log-probability under a language's trigram profile, term by term: the
     reference the fast word scores must equal."""
     return sum(language.trigrams.get(gram, language.unseen) for gram in trigrams_of(word))
+
+
+def finding_in(document: Document, start: int, end: int, **details: Any) -> Finding:
+    """A finding at the span [start, end) of a document (keywords as for Finding.at)."""
+    return Finding.at(document, start, end, document.text[start:end], **details)
 
 
 def make_rule(yaml_text: str) -> Rule:

@@ -5,6 +5,7 @@ import stat
 
 from typer.testing import CliRunner
 
+from tests.helpers import finding_in
 from tqcheck.cli import app
 from tqcheck.documents import Document
 from tqcheck.findings import Finding, Severity
@@ -54,7 +55,7 @@ def test_line_endings_bom_and_mode_are_kept(tmp_path):
 
 
 def finding(doc: Document, start: int, end: int, suggestion: str) -> Finding:
-    return Finding.in_document(doc, start, end, rule="x/y", category="Other",
+    return finding_in(doc, start, end, rule="x/y", category="Other",
                                severity=Severity.WARNING, message="m", suggestion=suggestion,
                                fixable=True)
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import ROOT, run_tqcheck
+from tests.helpers import ROOT, finding_in, run_tqcheck
 from tests.report_support import corpus_result, file_text, finding_span, joined_spans
 from tqcheck.documents import Document
 from tqcheck.findings import Finding, Severity
@@ -93,7 +93,7 @@ class Dom(HTMLParser):
 
 def finding(document: Document, start: int, end: int, rule: str = "names/x",
             severity: Severity = Severity.WARNING) -> Finding:
-    return Finding.in_document(document, start, end, rule=rule, category="Other",
+    return finding_in(document, start, end, rule=rule, category="Other",
                                severity=severity, message=f"{rule} here", suggestion="s")
 
 

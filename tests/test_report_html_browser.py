@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import finding_in
 from tests.report_support import corpus_result, file_text, finding_span, joined_spans
 from tqcheck.documents import Document
-from tqcheck.findings import Finding, Severity
+from tqcheck.findings import Severity
 from tqcheck.report import json_format
 from tqcheck.report.html_format import render
 from tqcheck.run import LintResult
@@ -183,10 +184,10 @@ def long_article() -> LintResult:
     findings = []
     for start in range(0, len(target.text), len(line) + 1):
         for offset in range(0, len(line), len(line) // 4):
-            findings.append(Finding.in_document(
+            findings.append(finding_in(
                 target, start + offset, start + offset + 6, rule="names/x", category="Other",
                 severity=Severity.WARNING, message="a word", suggestion="Word"))
-        findings.append(Finding.in_document(
+        findings.append(finding_in(
             target, start + 3, start + len(line) // 2, rule="idioms/y", category="Other",
             severity=Severity.INFO, message="a clause"))
     findings.sort(key=lambda f: f.sort_key)
@@ -216,7 +217,7 @@ def test_markup_in_an_article_is_text_and_scripts_do_not_run(visit, tmp_path):
             "<b>nothing</b> &amp; left.\n")
     target = Document(path="story.en.txt", text=text, lang="en")
     start = text.index("<script>")
-    flagged = Finding.in_document(target, start, start + len("<script>alert(1)</script>"),
+    flagged = finding_in(target, start, start + len("<script>alert(1)</script>"),
                                   rule="house/markup", category="Other", severity=Severity.ERROR,
                                   message="markup <i>left</i>", suggestion="</script>")
     path = tmp_path / "markup.html"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
-from tqcheck.documents import Document, Placement
+from tqcheck.documents import Placement
 
 
 class Severity(StrEnum):
@@ -46,12 +45,6 @@ class Finding:
     fixable: bool = False
 
     @classmethod
-    def in_document(cls, document: Document, start: int, end: int, **details: Any) -> Finding:
-        """Build a finding for the code-point span [start, end) of a document (keywords as
-        for `at`)."""
-        return cls.at(document, start, end, document.text[start:end], **details)
-
-    @classmethod
     def at(
         cls,
         placement: Placement,
@@ -66,7 +59,8 @@ class Finding:
         suggestion: str | None = None,
         fixable: bool = False,
     ) -> Finding:
-        """Build a finding for the span [start, end) of a document, whose text is `text`."""
+        """Build a finding for the code-point span [start, end) of a document (or of the
+        lines kept of one), whose text is `text`."""
         line, column = placement.position(start)
         end_line, end_column = placement.position(end)
         return cls(
