@@ -33,7 +33,7 @@ def family_palette(result: LintResult) -> dict[str, int]:
 def render(result: LintResult, *, color: bool = False) -> str:
     """The whole report as one HTML document."""
     palette = family_palette(result)
-    numbered: Numbered = list(enumerate(sorted(result.findings, key=lambda f: f.sort_key)))
+    numbered: Numbered = list(enumerate(result.in_order()))
     by_path: dict[str, Numbered] = {}
     for key, finding in numbered:
         by_path.setdefault(finding.path, []).append((key, finding))

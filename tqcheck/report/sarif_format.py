@@ -93,7 +93,7 @@ def sarif_log(result: LintResult) -> dict[str, object]:
     """The whole SARIF log: one run, its rules and its results."""
     descriptors = [rule_descriptor(rule) for rule in result.rules]
     index = {rule.id: i for i, rule in enumerate(result.rules)}
-    findings = sorted(result.findings, key=lambda f: f.sort_key)
+    findings = list(result.in_order())
     for finding in findings:
         if finding.rule not in index:
             index[finding.rule] = len(descriptors)

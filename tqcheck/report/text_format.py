@@ -59,8 +59,7 @@ def summary(result: LintResult) -> str:
 def render(result: LintResult, *, color: bool = False) -> str:
     """The whole text report."""
     out: list[str] = []
-    for _, group in groupby(sorted(result.findings, key=lambda f: f.sort_key),
-                            key=lambda f: f.path):
+    for _, group in groupby(result.in_order(), key=lambda f: f.path):
         for finding in group:
             out += finding_lines(finding, color)
         out.append("")
