@@ -26,6 +26,17 @@ entries:
   Putin: [Poutine]
 """
 
+# A small valid rule file, for tests of loading rules.
+VARIANTS_RULE = """\
+id: names/test-variants
+type: variants
+category: Fluency/Inconsistency
+severity: warning
+message: "'{text}' should be '{suggestion}'"
+entries:
+  Putin: [Poutine]
+"""
+
 
 def log_prob(language: Language, word: str) -> float:
     """A word's log-probability under a language's trigram profile, term by term: the

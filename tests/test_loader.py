@@ -4,17 +4,8 @@ import textwrap
 
 import pytest
 
+from tests.helpers import VARIANTS_RULE as VALID
 from tqcheck.loader import RuleLoadErrors, load_rules
-
-VALID = """\
-id: names/test-variants
-type: variants
-category: Fluency/Inconsistency
-severity: warning
-message: "'{text}' should be '{suggestion}'"
-entries:
-  Putin: [Poutine]
-"""
 
 
 def write(tmp_path, text, name="rule.yaml"):

@@ -8,21 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.helpers import VARIANTS_RULE as RULE
 from tqcheck import langevidence, loader
 from tqcheck.cli import app
 from tqcheck.loader import RuleLoadErrors, default_rules_dir, load_rules
 from tqcheck.rulecache import CACHE_DIR_VARIABLE, cache_dir
 from tqcheck.ruletest import check_examples
-
-RULE = """\
-id: names/test-variants
-type: variants
-category: Fluency/Inconsistency
-severity: warning
-message: "'{text}' should be '{suggestion}'"
-entries:
-  Putin: [Poutine]
-"""
 
 TABLE_RULE = """\
 id: names/test-consistency
