@@ -52,11 +52,11 @@ def extract(make: MetricMaker, task: Task) -> list[Statistics]:
 def segment_statistics(tasks: list[Task], make: MetricMaker, jobs: int) -> list[list[Statistics]]:
     """Each task's per-segment statistics, computed by `jobs` worker processes (1: in this
     process); `make` builds a metric from its name and tokenizer."""
-    from concurrent.futures import ProcessPoolExecutor  # only when scoring (costly import)
-
     total = sum(len(task.hyps) for task in tasks)
     if jobs <= 1 or total <= 1:
         return [extract(make, task) for task in tasks]
+    from concurrent.futures import ProcessPoolExecutor  # only when workers are used
+
     size = math.ceil(total / (jobs * PIECES_PER_WORKER))
     pieces = [(number, piece) for number, task in enumerate(tasks) for piece in task.pieces(size)]
     found: list[list[Statistics]] = [[] for _ in tasks]
