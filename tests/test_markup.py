@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqcheck.markup import mask_html, mask_markdown, mask_urls
+from tqcheck.markup import mask_markdown, mask_urls
+from tqcheck.markup_html import mask_html
 
 MASKERS = [mask_markdown, mask_html, mask_urls]
 

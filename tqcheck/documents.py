@@ -77,7 +77,9 @@ class Document:
         if self.markup == "markdown":
             return markup.mask_markdown(self.text)
         if self.markup == "html":
-            return markup.mask_html(self.text)
+            from tqcheck.markup_html import mask_html
+
+            return mask_html(self.text)
         return markup.mask_urls(self.text)
 
 

@@ -9,10 +9,7 @@ text is at offset ``i`` (and the same line and column) of the original file.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
-from html.entities import html5
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -64,14 +61,14 @@ def _url_end(url: str) -> int:
     return end
 
 
-def _compose(text: str, keep: bytearray) -> str:
+def compose(text: str, keep: bytearray) -> str:
     """Blank every character of ``text`` not flagged in ``keep``, except line breaks."""
     return "".join(
         char if flag or char in _LINE_BREAKS else " " for char, flag in zip(text, keep, strict=True)
     )
 
 
-def _flag(keep: bytearray, start: int, end: int) -> None:
+def flag(keep: bytearray, start: int, end: int) -> None:
     """Mark ``keep[start:end]`` as checkable."""
     keep[start:end] = b"\x01" * (end - start)
 
@@ -124,7 +121,7 @@ def mask_markdown(text: str) -> str:
             scanner.start_block(token, lines[token.map[0]], lines[token.map[1] - 1][1], in_cell)
             scanner.scan(token.children or [])
         previous = token
-    return mask_urls(_compose(text, scanner.keep))
+    return mask_urls(compose(text, scanner.keep))
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -211,7 +208,7 @@ class _InlineScanner:
         """Unmask the next occurrence of ``content`` and move past it."""
         start = self._skip(content)
         if start >= 0:
-            _flag(self.keep, start, self.pos)
+            flag(self.keep, start, self.pos)
 
     def _skip_code_span(self, fence: str) -> None:
         """Move past a code span: the opening backtick run up to a run of equal length."""
@@ -274,79 +271,3 @@ def _reference_label_end(source: str, pos: int, limit: int) -> int | None:
         return None
     close = source.find("]", pos, limit)
     return close + 1 if close >= 0 else None
-
-
-# -------------------------------------------------------------------------- HTML
-
-_MASKED_ELEMENTS = frozenset({"script", "style", "code", "pre", "template", "noscript", "head"})
-
-
-def mask_html(text: str) -> str:
-    """Keep only the text data of an HTML document checkable.
-
-    Masked: tags with their attributes, comments, doctype, processing instructions,
-    marked sections, character references (``&amp;``, ``&#233;``; a bare ``&`` as in
-    ``AT&T`` that is no known reference stays checkable) and the whole content of
-    ``script``, ``style``, ``code``, ``pre``, ``template``, ``noscript`` and ``head``,
-    where only ``title`` text stays checkable.  A ``<body>`` tag ends ``head`` even
-    without ``</head>``.  Anything the parser can only resolve at the end of the input
-    (an unterminated comment or tag and all that follows it) is masked.  Bare URLs and
-    e-mail addresses in the text are masked by :func:`mask_urls`.
-    """
-    parser = _ProseParser(text)
-    # html.parser raises AssertionError on malformed marked sections such as "<![x";
-    # the same-length "<!-" makes it read them as bogus comments, masked all the same.
-    parser.feed(text.replace("<![", "<!-"))
-    parser.closing = True
-    parser.close()
-    return mask_urls(_compose(text, parser.keep))
-
-
-class _ProseParser(HTMLParser):
-    """Flag the offsets of checkable text data while parsing."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.text = text
-        self.keep = bytearray(len(text))
-        self.closing = False
-        self.open_elements: Counter[str] = Counter()
-        # html.parser counts lines by "\n" only.
-        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Count open elements; ``<body>`` implies ``</head>``."""
-        if tag == "body":
-            self.open_elements["head"] = 0
-        self.open_elements[tag] += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.open_elements[tag] > 0:
-            self.open_elements[tag] -= 1
-
-    def handle_data(self, data: str) -> None:
-        self._keep(len(data))
-
-    def handle_entityref(self, name: str) -> None:
-        """Keep ``&name`` checkable when it is no character reference (``AT&T``)."""
-        end = self._offset() + 1 + len(name)
-        reference = name + ";" if self.text.startswith(";", end) else name
-        if reference not in html5:
-            self._keep(1 + len(reference))
-
-    def _offset(self) -> int:
-        """Offset in the text of the construct being handled."""
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def _keep(self, length: int) -> None:
-        """Unmask ``length`` characters from the current position if they are prose."""
-        if not self.closing and self._in_prose():
-            start = self._offset()
-            _flag(self.keep, start, start + length)
-
-    def _in_prose(self) -> bool:
-        masked = sum(self.open_elements[tag] for tag in _MASKED_ELEMENTS)
-        if self.open_elements["title"]:
-            masked -= self.open_elements["head"]
-        return masked == 0
