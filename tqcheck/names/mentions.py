@@ -80,7 +80,7 @@ class MentionRules:
         object.__setattr__(self, "gap", LazyPattern(f"{_SPACE}{particles}"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Word:
     """A capitalised word of the text while mentions are being built."""
 
@@ -105,18 +105,15 @@ def _mentions(text: str, rules: MentionRules) -> tuple[Mention, ...]:
     headlines = _headline_lines(text, words, line_starts, rules)
     common = _CommonWords(text)
     inside = {w.text for w in words if not w.initial}
-    mentions = []
-    for run in _runs(words, text, rules.gap):
-        trimmed = _trim(run, rules)
-        if all(common[w.text] for w in trimmed):
-            continue
-        mentions.append(Mention(tuple(
-            _token(w, common, inside if len(trimmed) == 1 else None, headlines)
-            for w in trimmed)))
-    if rules.capitalised_nouns:
-        in_runs = {t.text for m in mentions if len(m.tokens) > 1 for t in m.tokens}
-        mentions = [m for m in mentions if len(m.tokens) > 1 or m.tokens[0].text in in_runs]
-    return tuple(mentions)
+    runs = [_trim(run, rules) for run in _runs(words, text, rules.gap)]
+    if rules.capitalised_nouns:  # a single word counts only as part of a longer mention
+        in_runs = {w.text for run in runs if len(run) > 1 and common.any_name(run)
+                   for w in run}
+        runs = [run for run in runs if len(run) > 1 or (run and run[0].text in in_runs)]
+    return tuple(
+        Mention(tuple(_token(w, common, inside if len(run) == 1 else None, headlines)
+                      for w in run))
+        for run in runs if common.any_name(run))
 
 
 class _CommonWords(dict[str, bool]):
@@ -134,6 +131,10 @@ class _CommonWords(dict[str, bool]):
         found = self[word] = self._in_lower_case(parts[0]) or any(
             len(part) > 3 and self._in_lower_case(part) for part in parts[1:])
         return found
+
+    def any_name(self, words: list[_Word]) -> bool:
+        """Whether any of the words is not a common word."""
+        return not all(self[w.text] for w in words)
 
     def _in_lower_case(self, word: str) -> bool:
         """Whether the lower-case word stands alone somewhere in the text (remembered)."""
