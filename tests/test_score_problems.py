@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.test_scoring import FIXTURE, tqcheck, tqcheck_score
 from tqcheck.config import parse_config
@@ -17,7 +19,7 @@ from tqcheck.documents import Document
 from tqcheck.errors import ConfigError
 from tqcheck.findings import Finding, Severity
 from tqcheck.gates import parse_fail_under
-from tqcheck.mqm import MqmSettings, mqm_scores, word_count
+from tqcheck.mqm import WORD, MqmSettings, mqm_scores, word_count
 
 GERMAN = ("Der Stadtrat hat am Dienstag nach einer langen Debatte den neuen Haushalt "
           "beschlossen. Die Opposition kritisierte die Kürzungen beim Nahverkehr.\n")
@@ -142,3 +144,16 @@ def test_lint_without_references_does_not_load_sacrebleu(tmp_path: Path) -> None
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip().endswith("False")
+
+
+@given(st.text(alphabet="aZé9_ -'’.\u0301\u064e日本カ\u00aaß\u0410\u2163\n", max_size=60))
+def test_word_count_takes_the_plain_path_only_where_it_finds_the_same_words(text: str) -> None:
+    assert word_count(text) == len(WORD.findall(text))
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("l'État et la société", 4), ("e\u0301te\u0301 chaud", 2), ("日本語 text", 4),
+    ("well-known_name 42", 3)])
+def test_word_count_counts_cjk_characters_and_keeps_joining_marks_in_words(
+        text: str, words: int) -> None:
+    assert word_count(text) == words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -17,6 +18,10 @@ NOT_DEFECTS = ("input/", "tqcheck/", "scores/")
 CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 WORD = regex.compile(rf"{CJK}|[[\p{{L}}\p{{N}}\p{{M}}]--{CJK}]+(?:['’-][\p{{L}}\p{{N}}]+)*",
                      regex.VERSION1)
+# Without CJK characters and joining marks, the same words are runs of `re`'s letters and
+# digits, which `re` finds several times faster.
+CJK_OR_MARK = regex.compile(rf"{CJK}|\p{{M}}")
+PLAIN_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 def _default_category_penalties() -> dict[str, dict[str, float]]:
@@ -93,6 +98,8 @@ def _weights(table: dict, where: str) -> dict[str, float]:
 
 def word_count(text: str) -> int:
     """Words of a text (each CJK character counts as one)."""
+    if text.isascii() or CJK_OR_MARK.search(text) is None:
+        return len(PLAIN_WORD.findall(text))
     return len(WORD.findall(text))
 
 
