@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -21,13 +21,13 @@ from typing import NamedTuple
 from tqcheck.lazyregex import LazyPattern
 
 
-def _letter_class(test: str) -> str:
-    """A regex character class of the letters (below U+2000) for which str.<test>() holds."""
-    chars = [c for c in map(chr, range(0x2000)) if getattr(c, test)()]
-    return "[" + "".join(re.escape(c) for c in chars) + "]"
+def _letter_class(test: Callable[[str], bool]) -> str:
+    """A regex character class of the letters (below U+2000) that pass the test (`str.isupper`,
+    `str.islower`: cased letters, none of them special in a class, so none escaped)."""
+    return "[" + "".join(filter(test, map(chr, range(0x2000)))) + "]"
 
 
-_UPPER, _LOWER_CASE = _letter_class("isupper"), _letter_class("islower")
+_UPPER, _LOWER_CASE = _letter_class(str.isupper), _letter_class(str.islower)
 _CAPITALISED = re.compile(
     rf"(?<![\w'’-])(?:{_LOWER_CASE}+-)?{_UPPER}[^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
