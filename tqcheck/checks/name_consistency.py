@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqcheck.checks.base import Check, Hit, Params, Summary
 from tqcheck.checks.name_data import load_house_list, load_table
@@ -21,12 +22,14 @@ from tqcheck.matching import PhraseMatcher
 from tqcheck.names.across import divergences, pack
 from tqcheck.names.canonical import choose
 from tqcheck.names.clusters import Cluster, Similarity, cluster, spellings_of
-from tqcheck.names.corpus import CorpusClusters
-from tqcheck.names.entities import Entity, entities
 from tqcheck.names.house import HouseList
 from tqcheck.names.keys import KeyMaker, Replacer
 from tqcheck.names.mentions import Mention, MentionRules, find_mentions
 from tqcheck.yamlfile import LineMap
+
+if TYPE_CHECKING:  # the names table alone needs these: imported when it is built
+    from tqcheck.names.corpus import CorpusClusters
+    from tqcheck.names.entities import Entity
 
 REASONS = {
     "house": "in the house name list",
@@ -150,6 +153,8 @@ class NameConsistencyCheck(Check):
                                                                  list[list[Mention]],
                                                                  CorpusClusters]]:
         """Per target language: its articles, their mentions and the clusters across them."""
+        from tqcheck.names.corpus import CorpusClusters
+
         for code, language in self.languages.items():
             chosen = [a for a in articles if a.target_lang == code]
             if not chosen:
@@ -204,10 +209,12 @@ class NameConsistencyCheck(Check):
 
     def entities(self, articles: list[Article]) -> list[Entity]:
         """The people and places the articles name, with each spelling counted per article."""
+        from tqcheck.names import entities as table_of
+
         table = []
         for language, chosen, mentions, corpus in self._corpus(articles):
             named = [(a.target.path, m) for a, m in zip(chosen, mentions, strict=True)]
-            table += entities(named, corpus, language.qualifiers)
+            table += table_of.entities(named, corpus, language.qualifiers)
         return sorted(table, key=lambda e: (-e.total, e.name))
 
     def find(self, article: Article) -> Iterator[Hit]:
