@@ -11,6 +11,7 @@ in the machine's load fall on all alike, and prints the medians and their ratios
   `proselint check` on the same files; peak memory, and how it grows with the corpus;
 - the CPU cost per article of each rule type, in-process (rule_cost.py), on the first corpus;
 - cold start: one ~800-word article, a fresh process each time (file and rule caches warm);
+  both linters' modules are compiled to bytecode first, as installing them does;
 - score: `tqcheck score` (BLEU, chrF, TER) against the sacrebleu command line on the same
   files, checking that the numbers are identical.
 
@@ -33,7 +34,7 @@ from pathlib import Path
 from bench_inputs import build_corpus, load_articles, long_article, score_files
 from bench_proselint import proselint_python
 from bench_report import Results, Row, table, write_json
-from bench_runs import Command, Sample, Unavailable, median, rounds, run
+from bench_runs import Command, Sample, Unavailable, compile_bytecode, median, rounds, run
 from rule_cost import measure
 
 import tqcheck
@@ -233,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
                                "python": platform.python_version(),
                                "tqcheck": tqcheck.__version__, "runs": args.runs})
     proselint = find_proselint(results, args.skip_proselint)
+    compile_bytecode(sys.executable, "tqcheck")
+    if proselint:
+        compile_bytecode(proselint, "proselint")
     with tempfile.TemporaryDirectory(prefix="tqcheck-bench-") as tmp:
         work = Path(tmp)
         env = {**os.environ, "NO_COLOR": "1", "XDG_CACHE_HOME": str(work / "cache")}

@@ -91,3 +91,13 @@ def median(samples: list[Sample]) -> Sample:
     return Sample(statistics.median(s.wall for s in samples),
                   statistics.median(s.cpu for s in samples),
                   statistics.median(s.max_rss_mib for s in samples))
+
+
+def compile_bytecode(python: Path | str, package: str) -> None:
+    """Compile a package's modules to bytecode with its interpreter, as installing it does, so
+    that no timed process compiles them (an editable install under PYTHONDONTWRITEBYTECODE
+    never writes bytecode, and would compile every changed module in every process)."""
+    code = ("import compileall, importlib.util, os, sys; "
+            "compileall.compile_dir(os.path.dirname(importlib.util.find_spec(sys.argv[1]).origin),"
+            " quiet=1)")
+    subprocess.run([str(python), "-c", code, package], check=True, capture_output=True)
