@@ -10,12 +10,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema.validators import Draft202012Validator, validator_for
 
 import tqcheck
 from tests.helpers import run_tqcheck
 from tqcheck.findings import Finding, Severity
-from tqcheck.report.json_format import render, report_dict
+from tqcheck.report.json_format import _array, render, report_dict
 from tqcheck.run import LintResult
 from tqcheck.scoring import Score
 
@@ -269,3 +271,13 @@ def test_streamed_json_is_the_text_of_one_dump(count: int) -> None:
     result = LintResult(findings=findings, rules=[], articles=count, scores=scores[:count])
     expected = json.dumps(report_dict(result), indent=2, ensure_ascii=False) + "\n"
     assert "".join(render(result)) == expected
+
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+
+
+@given(st.lists(st.dictionaries(st.text(max_size=4), SCALARS | st.lists(SCALARS, max_size=2),
+                                max_size=4), max_size=3))
+def test_list_items_are_written_as_json_dumps_writes_them(items: list[dict]) -> None:
+    expected = json.dumps(items, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    assert "".join(_array(iter(items))) == expected

@@ -54,9 +54,24 @@ def _array(items: Iterator[object]) -> Iterator[str]:
     """A list of the report, one item at a time, indented as at the report's second level."""
     first = True
     for item in items:
-        yield ("[\n    " if first else ",\n    ") + _dumps(item).replace("\n", "\n    ")
+        yield ("[\n    " if first else ",\n    ") + _item(item)
         first = False
     yield "[]" if first else "\n  ]"
+
+
+_SCALARS = (str, int, float, bool, type(None))
+_FLAT_ITEMS = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": ")).encode
+"""Encodes a flat object (string keys, scalar values) with its items laid out as json's
+indenting encoder lays them out at the third level, in one call of the C encoder."""
+
+
+def _item(item: object) -> str:
+    """One item of a list of the report (a finding, a score) as indented JSON: a flat object,
+    as most are, several times faster than json's indenting encoder (pure Python) writes it."""
+    if isinstance(item, dict) and item and all(
+            isinstance(key, str) and isinstance(value, _SCALARS) for key, value in item.items()):
+        return "{\n      " + _FLAT_ITEMS(item)[1:-1] + "\n    }"
+    return _dumps(item).replace("\n", "\n    ")
 
 
 def _dumps(value: object) -> str:
