@@ -18,9 +18,10 @@ NOT_DEFECTS = ("input/", "tqcheck/", "scores/")
 CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 WORD = regex.compile(rf"{CJK}|[[\p{{L}}\p{{N}}\p{{M}}]--{CJK}]+(?:['’-][\p{{L}}\p{{N}}]+)*",
                      regex.VERSION1)
-# Without CJK characters and joining marks, the same words are runs of `re`'s letters and
-# digits, which `re` finds several times faster.
-CJK_OR_MARK = regex.compile(rf"{CJK}|\p{{M}}")
+# In a text of Latin letters, general punctuation and currency signs alone, the same words
+# are runs of `re`'s letters and digits (the two modules agree on every one of these
+# characters, whatever Unicode version each follows), which `re` finds several times faster.
+OUTSIDE_PLAIN = re.compile(r"[^\x00-\u02ff\u2000-\u206f\u20a0-\u20cf]")
 PLAIN_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -98,9 +99,7 @@ def _weights(table: dict, where: str) -> dict[str, float]:
 
 def word_count(text: str) -> int:
     """Words of a text (each CJK character counts as one)."""
-    if text.isascii() or CJK_OR_MARK.search(text) is None:
-        return len(PLAIN_WORD.findall(text))
-    return len(WORD.findall(text))
+    return len((WORD if OUTSIDE_PLAIN.search(text) else PLAIN_WORD).findall(text))
 
 
 def mqm_scores(words_by_path: dict[str, int], findings: list[Finding],
