@@ -243,6 +243,7 @@ def test_body_over_the_limit_is_413(guarded):
     (b'{"mt": "caf\xe9"}', 400, "not valid UTF-8"),
     (b"\xff\xfe\x00\x00", 400, "not valid UTF-8"),
     (b'{"mt": "Poutine \\ud800 spoke"}', 400, "unpaired surrogate"),
+    (b'{"mt": "\\ud83d\\uDFFF\\uDFFF"}', 400, "unpaired surrogate"),
     (b"[1, 2]", 422, "schema"),
     (b'{"mt": 3}', 422, "schema"),
     (b'{"mt": "x", "target_lang": "english please"}', 422, "schema"),
@@ -254,6 +255,14 @@ def test_bad_bodies_get_a_clear_message(guarded, body, status, words):
     assert got == status
     assert words in json.loads(answer)["error"]
     assert b"Traceback" not in answer
+
+
+@pytest.mark.parametrize("escaped", [rb"\ud83d\ude00 \uD83D\uDE00", rb"C:\\ud800",
+                                     rb"\u00e9t\u00e9"])
+def test_escapes_that_make_text_are_accepted(guarded, escaped):
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    got, _, answer = guarded.request("POST", "/v1/check", b'{"mt": "' + escaped + b'"}', headers)
+    assert got == 200 and json.loads(answer)["verdict"] in ("pass", "fail")
 
 
 def test_time_budget_is_503_and_the_server_goes_on(guarded):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ from tqcheck.run import LintResult, lint_loaded, load_options, select_rules
 from tqcheck.workers import Workers
 
 LANG = r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$"
+# In JSON decoded from UTF-8, only an escape of a surrogate (\uD800-\uDFFF) can leave one
+# unpaired; an escaped backslash before such text matches too, which only costs the full check.
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class CheckRequest(BaseModel):
@@ -83,7 +87,7 @@ def parse_body(body: bytes) -> CheckRequest | JSONResponse:
         return error(400, f"malformed JSON: {problem.msg} at line {problem.lineno} column "
                           f"{problem.colno}")
     try:
-        if "\\u" in text:  # only an escape can make a lone surrogate in decoded UTF-8
+        if SURROGATE_ESCAPE.search(text):
             json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as problem:
         return error(400, f"the JSON holds an unpaired surrogate escape "
@@ -164,8 +168,12 @@ def settings_of(request: Request) -> Settings:
     return request.app.state.settings
 
 
-async def authorised(request: Request, credentials: Annotated[
-        HTTPAuthorizationCredentials | None, Depends(BEARER)]) -> bool:
+# The bearer token a request sends, if any: FastAPI reads it and declares it in the OpenAPI
+# document.
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
+
+
+def authorised(request: Request, credentials: HTTPAuthorizationCredentials | None) -> bool:
     """Whether the request may go on (always, when the service has no token)."""
     token = settings_of(request).token
     return token is None or (credentials is not None and hmac.compare_digest(
@@ -180,9 +188,9 @@ async def healthz(request: Request) -> dict[str, object]:
 
 
 @router.get("/v1/rules", summary="The loaded rules.", responses={401: CHECK_RESPONSES[401]})
-async def rules(request: Request, ok: Annotated[bool, Depends(authorised)]) -> object:
+async def rules(request: Request, credentials: Credentials) -> object:
     """Every loaded rule: id, type, category, severity, description and languages."""
-    if not ok:
+    if not authorised(request, credentials):
         return error(401, "missing or wrong bearer token")
     return {"rules": [rule_record(rule) for rule in settings_of(request).rules]}
 
@@ -190,17 +198,17 @@ async def rules(request: Request, ok: Annotated[bool, Depends(authorised)]) -> o
 @router.post("/v1/check", summary="Check one article.", responses=CHECK_RESPONSES,
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/json": {"schema": CheckRequest.model_json_schema()}}}})
-async def check_article(request: Request, ok: Annotated[bool, Depends(authorised)]) -> object:
+async def check_article(request: Request, credentials: Credentials) -> object:
     """Findings, scores and a verdict for one article, within the time budget."""
-    if not ok:
+    if not authorised(request, credentials):
         return error(401, "missing or wrong bearer token")
     parsed = parse_body(await request.body())
     if isinstance(parsed, JSONResponse):
         return parsed
     settings = settings_of(request)
-    checking = request.app.state.workers.call(parsed, wants_html(request))
     try:
-        body, media_type = await asyncio.wait_for(checking, settings.time_budget)
+        async with asyncio.timeout(settings.time_budget):
+            body, media_type = await request.app.state.workers.call(parsed, wants_html(request))
     except TimeoutError:
         return error(503, f"the check took longer than the {settings.time_budget:g} s "
                           "time budget")
