@@ -25,3 +25,11 @@ def test_a_word_votes_once_and_the_same_way_every_time():
     assert estimator.estimate(french).code == "fr"
     assert estimator.estimate(french).code == "fr"
     assert estimator.estimate({"the", "mayor", "said"}) is None
+
+
+def test_a_word_votes_once_whatever_its_case():
+    en = LANGUAGES["en"]
+    others = [LANGUAGES[c] for c in ("de", "es", "fr", "it")]
+    estimator = SourceEstimator(en, others, WordScores(LANGUAGES.values()))
+    assert estimator.estimate(["Société", "société", "SOCIÉTÉ", "the"]) is None
+    assert estimator.estimate(["Société", "Demeure", "The"]).code == "fr"

@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
+from operator import add, itemgetter
 from pathlib import Path
 
 from tqcheck.errors import TqcheckError
@@ -42,9 +43,10 @@ class Language:
 
 
 def trigrams_of(word: str) -> list[str]:
-    """The character trigrams of a word padded with a space on either side."""
+    """The character trigrams of a word padded with a space on either side (each character
+    with the next two)."""
     padded = f" {word} "
-    return [padded[i:i + 3] for i in range(len(padded) - 2)]
+    return list(map(add, map(add, padded, padded[1:]), padded[2:]))
 
 
 def load_language(folder: Path, code: str) -> Language:
@@ -99,20 +101,6 @@ def _parsed(text: str, shown: str) -> dict:
     return data
 
 
-class _TrigramRows(dict[str, tuple[float, ...]]):
-    """A trigram's log-probability under each of some languages, filled in on first use."""
-
-    def __init__(self, languages: tuple[Language, ...]) -> None:
-        super().__init__()
-        self.languages = languages
-
-    def __missing__(self, gram: str) -> tuple[float, ...]:
-        if len(self) >= MEMO_SIZE:
-            self.clear()
-        row = self[gram] = tuple(lang.trigrams.get(gram, lang.unseen) for lang in self.languages)
-        return row
-
-
 class WordScores:
     """Each word's log-probability under every language of a set (the sum, over the word's
     trigrams, of each profile's log-probability, `unseen` for a trigram it lacks), worked out
@@ -121,7 +109,10 @@ class WordScores:
     def __init__(self, languages: Iterable[Language]) -> None:
         chosen = tuple(languages)
         self.codes = tuple(lang.code for lang in chosen)
-        self._rows = _TrigramRows(chosen)
+        self._unseen = tuple(lang.unseen for lang in chosen)
+        grams = list(set().union(*(lang.trigrams for lang in chosen)))
+        columns = [map(lang.trigrams.get, grams, repeat(lang.unseen)) for lang in chosen]
+        self._rows = dict(zip(grams, zip(*columns, strict=True), strict=True))
         self._memo: dict[str, dict[str, float]] = {}
 
     def __call__(self, word: str) -> dict[str, float]:
@@ -130,51 +121,59 @@ class WordScores:
         if found is None:
             if len(self._memo) >= MEMO_SIZE:
                 self._memo.clear()
-            rows = [self._rows[gram] for gram in trigrams_of(word)]
-            columns = zip(*rows, strict=True) if rows else [()] * len(self.codes)
-            found = self._memo[word] = dict(zip(self.codes, map(sum, columns), strict=True))
+            rows = list(map(self._rows.get, trigrams_of(word), repeat(self._unseen)))
+            columns = zip(*rows, strict=False) if rows else [()] * len(self.codes)
+            found = self._memo[word] = dict(zip(self.codes, map(sum, columns), strict=False))
         return found
 
 
 class SourceEstimator:
     """Estimates which of the candidates the non-target words of texts come from.
 
-    Each distinct word that is not a target function word votes for every candidate it is a
-    function word of; any other word votes for the candidate whose profile likes it best, if
-    that candidate likes it `min_lean` (natural log) better than the target does. The winner
-    needs `min_votes` votes and more than any other candidate. A word's vote is worked out
-    once.
+    Each distinct word (in lower case) that is not a target function word votes for every
+    candidate it is a function word of; any other word votes for the candidate whose profile
+    likes it best, if that candidate likes it `min_lean` (natural log) better than the target
+    does. The winner needs `min_votes` votes and more than any other candidate. A word's vote
+    is worked out once a spelling (with its lower case).
     """
 
     def __init__(self, target: Language, candidates: list[Language], scores: WordScores,
                  min_votes: int = 2, min_lean: float = 2.0) -> None:
         self.target = target
         self.candidates = candidates
+        self._codes = tuple(lang.code for lang in candidates)
         self.scores = scores
         self.min_votes = min_votes
         self.min_lean = min_lean
-        self._votes: dict[str, tuple[str, ...]] = {}
+        self._owners: dict[str, tuple[str, ...]] = {}
+        for lang in candidates:
+            for word in lang.function_words:
+                self._owners[word] = (*self._owners.get(word, ()), lang.code)
+        self._votes: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def vote(self, word: str) -> tuple[str, ...]:
         """The codes of the candidates a (non-target function) word votes for."""
-        owners = [lang.code for lang in self.candidates if word in lang.function_words]
+        owners = self._owners.get(word)
         if owners:
-            return tuple(owners)
+            return owners
         scores = self.scores(word)
-        best = max(self.candidates, key=lambda lang: scores[lang.code]).code
+        best = max(self._codes, key=scores.__getitem__)
         return (best,) if scores[best] - scores[self.target.code] >= self.min_lean else ()
 
     def estimate(self, words: Iterable[str]) -> Language | None:
-        """The language the non-target words come from, or None without enough evidence."""
+        """The language the non-target words (as written) come from, or None without enough
+        evidence."""
         if not self.candidates:
             return None
-        distinct = set(words) - self.target.function_words
+        distinct = set(words)
         votes = self._votes
         if len(votes) >= MEMO_SIZE:
             votes.clear()
         for word in distinct.difference(votes):
-            votes[word] = self.vote(word)
-        counts = Counter(chain.from_iterable(map(votes.__getitem__, distinct)))
+            key = word.lower()
+            votes[word] = key, (() if key in self.target.function_words else self.vote(key))
+        voters = dict(filter(itemgetter(1), map(votes.__getitem__, distinct)))  # by lower case
+        counts = Counter(chain.from_iterable(voters.values()))
         ranked = sorted(self.candidates, key=lambda lang: -counts[lang.code])
         if counts[ranked[0].code] < self.min_votes:
             return None

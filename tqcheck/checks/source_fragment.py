@@ -9,11 +9,11 @@ allow-list, and a run that ends in a company designator are left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain
-from operator import and_
+from itertools import chain, compress
 from typing import NamedTuple
 
 import regex
@@ -22,12 +22,13 @@ from tqcheck.checks.base import Check, Hit, Params, folder_param
 from tqcheck.documents import Article
 from tqcheck.langevidence import MEMO_SIZE, Language, SourceEstimator, WordScores, languages_in
 from tqcheck.langid import detect_language
+from tqcheck.latinwords import LATIN_WORD, WORD, common_latin
 from tqcheck.matching import normalize
 
-WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
-NAME_BEFORE = regex.compile(r"\p{Lu}\p{L}*[ \t]+$")
+NAME_BEFORE = regex.compile(r"(?r)\p{Lu}\p{L}*[ \t]+$")  # searched backwards from a run
 ACRONYM = regex.compile(r"\s*[(,]\s*(\p{Lu}{2,})\b")
-SENTENCE = regex.compile(r"[^.!?;:\n]+")
+SENTENCE = re.compile(r"[^.!?;:\n]+")
+WordPattern = re.Pattern[str] | regex.Pattern[str]
 FOREIGN_SCRIPT = regex.compile(r"[\p{L}--\p{Latin}]+(?:[ \t]+[\p{L}--\p{Latin}]+)*",
                                regex.VERSION1)
 
@@ -35,32 +36,33 @@ FOREIGN_SCRIPT = regex.compile(r"[\p{L}--\p{Latin}]+(?:[ \t]+[\p{L}--\p{Latin}]+
 class Evidence(NamedTuple):
     """What the evidence of a language pair says about a word as written: its key (lower
     case, straight apostrophes), whether it is a source function word (and not a target
-    one), whether it is a target function word, and its lean to the source."""
+    one), whether it is a target function word, its lean to the source, whether it leans to
+    the source (is more likely a source-language word than a target one) and whether it may
+    stand inside a run (it leans to the source, or not much away)."""
 
     key: str
     source_function: bool
     target_function: bool
     lean: float
-
-    @property
-    def leans_source(self) -> bool:
-        """Whether the word is more likely a source-language word than a target one."""
-        return _leans_source(self.source_function, self.target_function, self.lean)
+    leans_source: bool
+    joins: bool
 
 
 class PairEvidence:
     """What the evidence of a language pair says about words as written, worked out once a
-    word, and which of the words seen so far are source function words or, being in lower
-    case and of strong lean, may form a lower-case phrase."""
+    word, and which of the words seen so far, being in lower case and of strong lean (but
+    not source function words), may form a lower-case phrase (phrasal), or are phrasal or
+    source function words (marked: the words that call for a closer look at a sentence)."""
 
     def __init__(self, source: Language, target: Language, scores: WordScores,
-                 strong_lean: float) -> None:
+                 strong_lean: float, bridge: float) -> None:
         self.source = source
         self.target = target
         self.scores = scores
         self.strong_lean = strong_lean
-        self.functions: set[str] = set()
+        self.bridge = bridge
         self.phrasal: set[str] = set()
+        self.marked: set[str] = set()
         self._memo: dict[str, Evidence] = {}
 
     def __call__(self, word: str) -> Evidence:
@@ -72,26 +74,70 @@ class PairEvidence:
         new = words.difference(self._memo)
         if len(self._memo) + len(new) > MEMO_SIZE:
             self._memo.clear()
-            self.functions.clear()
             self.phrasal.clear()
+            self.marked.clear()
             new = words
-        source, target = self.source, self.target
         for word in new:
-            key = word.lower().replace("’", "'")
-            target_function = key in target.function_words
-            score = self.scores(key)
-            known = self._memo[word] = Evidence(
-                key, key in source.function_words and not target_function, target_function,
-                score[source.code] - score[target.code])
-            if known.source_function:
-                self.functions.add(word)
-            elif known.lean > self.strong_lean and word.islower():
+            known = self._memo[word] = self._worked_out(word)
+            if known.lean > self.strong_lean and word.islower() and not known.source_function:
                 self.phrasal.add(word)
+            if known.source_function or word in self.phrasal:
+                self.marked.add(word)
+
+    def may_hold_span(self, written: list[str]) -> bool:
+        """Whether a sentence's words (as written, in order; learn them first) may hold a
+        lower-case phrase (a word that may form one next to another or to a source function
+        word), a run (a source function word between two words that may join one) or a
+        source-language sentence (two distinct source function words). Words next to each
+        other here may stand apart in the text, so the answer errs on the side of yes."""
+        marked, phrasal, known = self.marked, self.phrasal, self._memo
+        keys: set[str] = set()
+        last = len(written) - 1
+        for at in compress(range(len(written)), map(marked.__contains__, written)):
+            word = written[at]
+            after = written[at + 1] if at < last else ""
+            if after in marked and (word in phrasal or after in phrasal):
+                return True
+            if word in phrasal:
+                continue
+            keys.add(known[word].key)
+            if len(keys) >= 2 or (0 < at < last and known[written[at - 1]].joins
+                                  and known[after].joins):
+                return True
+        return False
+
+    def stretches(self, written: list[str]) -> list[range]:
+        """Where in a sentence's words (as written, in order; learn them first) a run may be:
+        the longest stretches of words that may stand inside one and hold a marked word (a
+        run holds a source function word or, being a lower-case phrase, only marked words)."""
+        found, begin, marked = [], 0, False
+        for at, word in enumerate(written):
+            if not self(word).joins:
+                if marked:
+                    found.append(range(begin, at))
+                begin, marked = at + 1, False
+            elif word in self.marked:
+                marked = True
+        if marked:
+            found.append(range(begin, len(written)))
+        return found
+
+    def _worked_out(self, word: str) -> Evidence:
+        """The evidence about a word, from the function words and trigram scores."""
+        source, target = self.source, self.target
+        key = word.lower().replace("’", "'")
+        target_function = key in target.function_words
+        source_function = key in source.function_words and not target_function
+        score = self.scores(key)
+        lean = score[source.code] - score[target.code]
+        leans_source = source_function or (not target_function and lean > 0)
+        joins = leans_source or (not target_function and lean > -self.bridge)
+        return Evidence(key, source_function, target_function, lean, leans_source, joins)
 
 
 @dataclass(slots=True)
 class Word:
-    """A word of the target with what the evidence says about it."""
+    """A word of the target with what the evidence says about it (see Evidence)."""
 
     start: int
     end: int
@@ -100,15 +146,8 @@ class Word:
     source_function: bool
     target_function: bool
     lean: float
-
-    @property
-    def leans_source(self) -> bool:
-        """Whether the word is more likely a source-language word than a target one."""
-        return _leans_source(self.source_function, self.target_function, self.lean)
-
-    def joins(self, bridge: float) -> bool:
-        """Whether the word may stand inside a run: it leans to the source, or not much away."""
-        return self.leans_source or (not self.target_function and self.lean > -bridge)
+    leans_source: bool
+    joins: bool
 
 
 class SourceFragmentCheck(Check):
@@ -119,6 +158,7 @@ class SourceFragmentCheck(Check):
 
     def __init__(self, params: Params) -> None:
         self.languages = languages_in(folder_param(params, "languages"))
+        self.scores = WordScores(self.languages.values())  # shared by all articles
         self.allow = frozenset(normalize(p, False) for p in params.str_list("allow", []))
         self.name_suffixes = frozenset(
             normalize(p, False) for p in params.str_list("name_suffixes", []))
@@ -132,11 +172,6 @@ class SourceFragmentCheck(Check):
         self._estimators: dict[str, SourceEstimator] = {}
         self._evidence: dict[tuple[str, str], PairEvidence] = {}
 
-    @cached_property
-    def scores(self) -> WordScores:
-        """Word scores under every language of the folder, shared by all articles."""
-        return WordScores(self.languages.values())
-
     def find(self, article: Article) -> Iterator[Hit]:
         """Yield one hit per foreign-script run, source-language run, word or sentence."""
         text = article.target.checkable
@@ -144,9 +179,11 @@ class SourceFragmentCheck(Check):
         target = languages.get(article.target_lang or "")
         if target is None:
             return
-        if target.script == "Latin":
+        latin = common_latin(text)
+        if target.script == "Latin" and not latin:
             yield from self._foreign_script(text)
-        sentences = [(*m.span(), WORD.findall(text, *m.span())) for m in SENTENCE.finditer(text)]
+        word = LATIN_WORD if latin else WORD
+        sentences = [(*m.span(), word.findall(text, *m.span())) for m in SENTENCE.finditer(text)]
         distinct = set(chain.from_iterable(words for _, _, words in sentences))
         source, estimated = self._source_language(article, target, languages, distinct)
         if source is None:
@@ -154,7 +191,8 @@ class SourceFragmentCheck(Check):
         kept = _KeptSpans(article)
         fields = {"language": source.name,
                   "evidence": " (source language estimated from the text)" if estimated else ""}
-        for start, end in self._spans(text, sentences, distinct, source, target, article):
+        for start, end in self._spans(text, word, sentences, distinct, source, target,
+                                      article):
             if not kept.covers(text[start:end]) and normalize(text[start:end], False) \
                     not in self.allow:
                 yield Hit(start, end, None, fields)
@@ -172,52 +210,56 @@ class SourceFragmentCheck(Check):
             others = [lang for code, lang in languages.items() if code != target.code]
             estimator = self._estimators[target.code] = SourceEstimator(target, others,
                                                                         self.scores)
-        return estimator.estimate(set(map(str.lower, words))), True
+        return estimator.estimate(words), True
 
-    def _spans(self, text: str, sentences: list[tuple[int, int, list[str]]], distinct: set[str],
-               source: Language, target: Language, article: Article
+    def _spans(self, text: str, word: WordPattern, sentences: list[tuple[int, int, list[str]]],
+               distinct: set[str], source: Language, target: Language, article: Article
                ) -> Iterator[tuple[int, int]]:
-        """Spans of sentences, runs and copied words, without overlaps, in text order.
+        """Spans of sentences, runs and copied words (found with the word pattern), without
+        overlaps, in text order.
 
-        Only sentences that may hold one are looked at word by word: those with a source
-        function word (a source-language sentence holds two, a run one but for a lower-case
-        phrase), two words in a row that may form a lower-case phrase, or a copied word.
+        Only sentences that may hold one (see PairEvidence.may_hold_span) or that hold a
+        copied word are looked at word by word, and only stretches of them that may hold a
+        run (see PairEvidence.stretches) are looked for runs.
         """
         evidence = self._evidence.get((source.code, target.code))
         if evidence is None:
             evidence = self._evidence[(source.code, target.code)] = PairEvidence(
-                source, target, self.scores, self.strong_lean)
+                source, target, self.scores, self.strong_lean, self.bridge)
         evidence.learn(distinct)
         copied = self._copied_words(distinct, evidence, article)
+        worth_a_look = distinct.intersection(evidence.marked).union(copied)
         taken: list[tuple[int, int]] = []
-        words: list[Word] = []
+        copies: list[tuple[int, int]] = []
         for start, end, written in sentences:
-            if evidence.functions.isdisjoint(written) and copied.isdisjoint(written) \
-                    and not _two_in_a_row(written, evidence.phrasal):
+            if worth_a_look.isdisjoint(written) or (
+                    copied.isdisjoint(written) and not evidence.may_hold_span(written)):
                 continue
-            inside = [Word(m.start(), m.end(), m.group(), *evidence(m.group()))
-                      for m in WORD.finditer(text, start, end)]
-            words += inside
-            span = self._sentence(inside, source)
-            if span:
-                taken.append(span)
+            spans = [m.span() for m in word.finditer(text, start, end)]
+            copies += [span for span, w in zip(spans, written, strict=True) if w in copied]
+            whole = self._sentence(written, spans, evidence, source)
+            if whole:
+                taken.append(whole)
                 continue
-            taken += self._runs(text, inside, target)
-        taken += [(w.start, w.end) for w in words
-                  if w.text in copied and not any(s <= w.start < e for s, e in taken)]
+            for stretch in evidence.stretches(written):
+                words = [Word(*spans[at], written[at], *evidence(written[at])) for at in stretch]
+                taken += self._runs(text, words, target)
+        taken += [(s, e) for s, e in copies if not any(ts <= s < te for ts, te in taken)]
         yield from sorted(taken)
 
-    def _sentence(self, words: list[Word], source: Language) -> tuple[int, int] | None:
-        """The span of a sentence written in the source language, if it is one."""
-        if len(words) < self.sentence_words:
+    def _sentence(self, written: list[str], spans: list[tuple[int, int]],
+                  evidence: PairEvidence, source: Language) -> tuple[int, int] | None:
+        """The span of a sentence (its words as written and their spans) written in the
+        source language, if it is one."""
+        if len(written) < self.sentence_words:
             return None
-        share = sum(w.leans_source for w in words) / len(words)
-        functions = {w.key for w in words if w.source_function}
+        known = list(map(evidence, written))
+        share = sum(k.leans_source for k in known) / len(known)
+        functions = {k.key for k in known if k.source_function}
         if share < self.sentence_share or len(functions) < 2:
             return None
-        start, end = words[0].start, words[-1].end
-        sample = " ".join(w.text for w in words)
-        return (start, end) if detect_language(sample) == source.code else None
+        sample = " ".join(written)
+        return (spans[0][0], spans[-1][1]) if detect_language(sample) == source.code else None
 
     def _runs(self, text: str, words: list[Word], target: Language) -> list[tuple[int, int]]:
         """Runs of source-leaning words (a weak target lean is bridged) holding an inner
@@ -226,7 +268,7 @@ class SourceFragmentCheck(Check):
         for word in [*words, None]:
             joined = word is not None and (
                 word.leans_source if not run
-                else word.joins(self.bridge) and not text[run[-1].end:word.start].strip())
+                else word.joins and not text[run[-1].end:word.start].strip())
             if joined:
                 run.append(word)
                 continue
@@ -282,8 +324,6 @@ class SourceFragmentCheck(Check):
     @staticmethod
     def _foreign_script(text: str) -> Iterator[Hit]:
         """Runs of letters of a non-Latin script in a Latin-script target."""
-        if text.isascii():  # every ASCII letter is a Latin one
-            return
         for match in FOREIGN_SCRIPT.finditer(text):
             yield Hit(match.start(), match.end(), None,
                       {"language": "another script", "evidence": ""})
@@ -293,17 +333,6 @@ class SourceFragmentCheck(Check):
 def _common_words(source: str) -> frozenset[str]:
     """The words a source text writes in lower case (common words, not names)."""
     return frozenset(m.group() for m in WORD.finditer(source) if m.group().islower())
-
-
-def _two_in_a_row(words: list[str], chosen: set[str]) -> bool:
-    """Whether two words in a row are both of the chosen ones."""
-    flags = list(map(chosen.__contains__, words))
-    return any(map(and_, flags, flags[1:]))
-
-
-def _leans_source(source_function: bool, target_function: bool, lean: float) -> bool:
-    """Whether a word is more likely a source-language word than a target one."""
-    return source_function or (not target_function and lean > 0)
 
 
 def _introduces_acronym(text: str, run: list[Word]) -> bool:
@@ -328,6 +357,8 @@ class _KeptSpans:
 
     def covers(self, span: str) -> bool:
         """Whether a reference holds the span as whole words."""
+        if not self.texts:
+            return False
         key = normalize(span, False)
         pattern = regex.compile(rf"(?<!\w){regex.escape(key)}(?!\w)")
         return any(pattern.search(text) for text in self.texts)
