@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from tqcheck.punctuation.defects import Context, Defect
 from tqcheck.punctuation.text import is_abbreviation
 
+ONE_LETTER = re.compile(r"[^\W\d_]")
 TOKEN = re.compile(r"(?<![\w@#/.])(?=[^\W\d_]*[^\W\d_A-Z][A-Z])[^\W\d_]+(?![\w@])")
 CUT = re.compile(r"(?<![.\w])[^\W\d_]{2,}\.[ \u00a0](?P<next>[^\W\d_]+)")
 DOUBLED = re.compile(r"(?<![.…])(?<![.…][ \u00a0])([.,;])[ \u00a0]?([.,;])(?![.…]|[ \u00a0]\.)")
@@ -16,13 +17,33 @@ SPACE_BEFORE = re.compile(
     r"(?<=[^\W\d_]|[»”\"’)\]])[ \u00a0\u202f]+(?P<mark>[:;!?])(?=\s|$|[\"“”«»])")
 SPACED_HYPHEN = re.compile(r"(?<=\S)[ \u00a0]-[ \u00a0](?=\S)")
 SAFE_DOUBLES = {",,": ",", "..": ".", ";;": ";"}
-# Cheap searches for what a reported match of the expressions above must hold (a letter
-# other than A-Z is a-z or at least U+00AA), so most paragraphs skip the costly expression.
-MAY_GLUE = re.compile(r"[a-z\u00aa-\U0010ffff][A-Z]")
+# Cheap searches for what a reported match of the expressions above must hold (the triggers
+# of the detectors), so most paragraphs skip the costly expression. Each starts with its
+# rarest character and looks around from there; a letter other than A-Z is one outside
+# U+0000-U+0060, U+007B-U+00A9 (classes of characters below U+0100 compile quickest).
+MAY_GLUE = re.compile(r"[A-Z](?<=[^\x00-\x60\x7b-\xa9][A-Z])")
 MAY_CUT = re.compile(r"\.[ \u00a0][^\W\d_A-Z]")
-MAY_DOUBLE = re.compile(r"[.,;][ \u00a0]?[.,;]")
-MAY_SPACE_BEFORE = re.compile(r"[ \u00a0\u202f][:;!?]")
-MAY_SPACE_HYPHEN = re.compile(r"[ \u00a0]-[ \u00a0]")
+MAY_DOUBLE = tuple(re.compile(rf"\{mark}[ \u00a0]?[.,;]") for mark in ".,;")
+MAY_SPACE_BEFORE = tuple(re.compile(rf"\{mark}(?:(?<=[ \u00a0]\{mark})|(?<=\u202f\{mark}))")
+                         for mark in ":;!?")
+MAY_SPACE_HYPHEN = re.compile(r"-(?<=[ \u00a0]-)[ \u00a0]")
+
+
+def may_double(text: str) -> bool:
+    """Whether the text holds two of . , ; in a row (a search per first mark is quicker than
+    one for a class of marks as frequent as these)."""
+    return any(pattern.search(text) for pattern in MAY_DOUBLE)
+
+
+def may_space_before(text: str) -> bool:
+    """Whether the text holds a space before : ; ! or ? (a search per mark is quicker than
+    one for a class of marks as frequent as these)."""
+    return any(pattern.search(text) for pattern in MAY_SPACE_BEFORE)
+
+
+def may_misspace(text: str) -> bool:
+    """Whether the text holds a space before : ; ! ? or a guillemet."""
+    return "«" in text or "»" in text or may_space_before(text)
 
 
 def camel_split(token: str) -> int | None:
@@ -36,6 +57,20 @@ def camel_split(token: str) -> int | None:
     return split - 1
 
 
+def camel_tokens(text: str) -> Iterator[re.Match[str]]:
+    """The matches of TOKEN in order. TOKEN matches whole runs of letters only, so it is
+    tried at the start of each run that holds a possible glue, not at every character."""
+    position = 0
+    while (glue := MAY_GLUE.search(text, position)) is not None:
+        start = glue.start()
+        while start > 0 and ONE_LETTER.match(text, start - 1):
+            start -= 1
+        match = TOKEN.match(text, start)
+        if match is not None:
+            yield match
+        position = match.end() if match is not None else glue.end()
+
+
 def glued_words(ctx: Context) -> Iterator[Defect]:
     """`crisisSergey`: a word run into the next at a lost quotation boundary.
 
@@ -44,12 +79,10 @@ def glued_words(ctx: Context) -> Iterator[Defect]:
     in YAML, names with a listed prefix (McDonald), and tokens the article repeats are kept.
     """
     conventions = ctx.conventions
-    if not MAY_GLUE.search(ctx.paragraph.text):
-        return
-    for match in TOKEN.finditer(ctx.paragraph.text):
+    for match in camel_tokens(ctx.paragraph.text):
         token = match.group()
         split = camel_split(token)
-        if split is None or token in conventions.camel_case or ctx.words[token] > 1:
+        if split is None or token in conventions.camel_case or ctx.words.repeated(token):
             continue
         first, second = token[:split], token[split:]
         if first in conventions.name_prefixes:
@@ -61,8 +94,6 @@ def glued_words(ctx: Context) -> Iterator[Defect]:
 def cut_sentences(ctx: Context) -> Iterator[Defect]:
     """`processes. elections`: a full stop before a lower-case word, after no abbreviation."""
     text = ctx.paragraph.text
-    if not MAY_CUT.search(text):
-        return
     for match in CUT.finditer(text):
         following = match.group("next")
         stop = match.start("next") - 2
@@ -74,8 +105,6 @@ def cut_sentences(ctx: Context) -> Iterator[Defect]:
 def doubled_punctuation(ctx: Context) -> Iterator[Defect]:
     """`. .`, `.,`, `,,` outside ellipses and abbreviations (`etc.,` and `U.S.,` are fine)."""
     text = ctx.paragraph.text
-    if not MAY_DOUBLE.search(text):
-        return
     for match in DOUBLED.finditer(text):
         first, second = match.group(1), match.group(2)
         if first == "." and second != "." \
@@ -93,7 +122,7 @@ def source_spacing(ctx: Context) -> Iterator[Defect]:
     if ctx.locale.french_spacing:
         return
     text = ctx.paragraph.text
-    for match in SPACE_BEFORE.finditer(text) if MAY_SPACE_BEFORE.search(text) else ():
+    for match in SPACE_BEFORE.finditer(text) if may_space_before(text) else ():
         yield Defect("source-spacing", match.start(), match.end(), match.group("mark"),
                      fixable=True, fields={"mark": match.group("mark")})
     if "«" not in text and "»" not in text:
@@ -111,8 +140,6 @@ def spaced_hyphens(ctx: Context) -> Iterator[Defect]:
     """` - ` used as a dash where the locale writes one."""
     dash = ctx.locale.dash
     if dash is None:
-        return
-    if not MAY_SPACE_HYPHEN.search(ctx.paragraph.text):
         return
     for match in SPACED_HYPHEN.finditer(ctx.paragraph.text):
         yield Defect("spaced-hyphen", match.start(), match.end(), dash, fixable=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from tqcheck.punctuation.conventions import Conventions, Locale
 from tqcheck.punctuation.marks import Mark
+from tqcheck.punctuation.patterns import LocalePatterns
 from tqcheck.punctuation.text import Paragraph, WordCounts
 
 DEFECT_CLASSES: dict[str, frozenset[str]] = {
@@ -42,19 +43,20 @@ class Defect:
                       self.fixable, self.fields)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Context:
-    """What a detector may know beyond its paragraph: its double marks, paired once
-    (`pairs` of opening and closing marks, and the marks left `unpaired`), its pairs of
-    single marks around words (`single_pairs`), and the article."""
+    """What a detector may know beyond its paragraph: the locale's attribution `patterns`,
+    its double marks, paired once (`pairs` of opening and closing marks, and the marks left
+    `unpaired`), its pairs of single marks around words (`single_pairs`), and the article."""
 
     paragraph: Paragraph
     locale: Locale
     conventions: Conventions
-    pairs: list[tuple[Mark, Mark]] = field(default_factory=list, hash=False)
-    unpaired: list[Mark] = field(default_factory=list, hash=False)
+    patterns: LocalePatterns
+    pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
+    unpaired: list[Mark] = field(default_factory=list)
     next_text: str | None = None
     article_style: str | None = None
-    words: WordCounts = field(default_factory=lambda: WordCounts(""), hash=False)
+    words: WordCounts = field(default_factory=lambda: WordCounts(""))
     source_text: str | None = None
-    single_pairs: list[tuple[Mark, Mark]] = field(default_factory=list, hash=False)
+    single_pairs: list[tuple[Mark, Mark]] = field(default_factory=list)

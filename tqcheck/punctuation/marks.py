@@ -7,17 +7,16 @@ are never taken for quotation marks.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 DOUBLE_MARKS = "\"“”„‟«»"
 SINGLE_MARKS = "'‘’‚‛‹›"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 OPENERS_BEFORE = "([{—–-/"
 CLOSERS_AFTER = ".,;:!?)]}—–-…/"
-DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
-SINGLE_MARK = re.compile(f"[{SINGLE_MARKS}]")
+FREE_BEFORE = frozenset(OPENERS_BEFORE + ALL_MARKS)
+FREE_AFTER = frozenset(CLOSERS_AFTER + ALL_MARKS)
 
 
 class Side(Enum):
@@ -28,8 +27,7 @@ class Side(Enum):
     UNCLEAR = "unclear"
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """One quotation mark: its offset in the paragraph, its character and its side."""
 
     offset: int
@@ -37,12 +35,30 @@ class Mark:
     side: Side
 
 
+def present(text: str, marks: str) -> str:
+    """The marks the text holds (substring tests are quicker than a search for a class)."""
+    return "".join(mark for mark in marks if mark in text)
+
+
+def offsets(text: str, marks: str) -> list[int]:
+    """Where the text holds one of the marks, in order (one `str.find` per occurrence is
+    quicker than a search for a class of marks, which tests every character)."""
+    found = []
+    for mark in marks:
+        index = text.find(mark)
+        while index >= 0:
+            found.append(index)
+            index = text.find(mark, index + 1)
+    found.sort()
+    return found
+
+
 def side_of(text: str, index: int) -> Side:
     """Whether the mark at index opens (space before, word after) or closes (the reverse)."""
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1] if index + 1 < len(text) else " "
-    free_before = before.isspace() or before in OPENERS_BEFORE or before in ALL_MARKS
-    free_after = after.isspace() or after in CLOSERS_AFTER or after in ALL_MARKS
+    free_before = before in FREE_BEFORE or before.isspace()
+    free_after = after in FREE_AFTER or after.isspace()
     if free_before and not free_after:
         return Side.OPENING
     if free_after and not free_before:
@@ -50,21 +66,23 @@ def side_of(text: str, index: int) -> Side:
     return Side.UNCLEAR
 
 
-def double_marks(text: str) -> list[Mark]:
-    """Every double quotation mark of a paragraph, in order."""
-    return [Mark(m.start(), m.group(), side_of(text, m.start()))
-            for m in DOUBLE_MARK.finditer(text)]
+def double_marks(text: str, marks: str = DOUBLE_MARKS) -> list[Mark]:
+    """Every double quotation mark of a paragraph, in order (`marks`: the double marks it
+    may hold, when known)."""
+    return [Mark(index, text[index], side_of(text, index)) for index in offsets(text, marks)]
 
 
-def single_pairs(text: str, elisions: frozenset[str]) -> list[tuple[Mark, Mark]]:
-    """Single marks that enclose words: an opening mark before a letter, closed after a word.
+def single_pairs(text: str, elisions: frozenset[str],
+                 marks: str = SINGLE_MARKS) -> list[tuple[Mark, Mark]]:
+    """Single marks that enclose words: an opening mark before a letter, closed after a word
+    (`marks`: the single marks the paragraph may hold, when known).
 
     A mark inside a word, before a digit, or before an elided word (’n’, ’em) is an
     apostrophe.
     """
     pairs, opening = [], None
-    for match in SINGLE_MARK.finditer(text):
-        index, char = match.start(), match.group()
+    for index in offsets(text, marks):
+        char = text[index]
         side = side_of(text, index)
         if side is Side.OPENING and opening is None:
             after = text[index + 1]
@@ -96,7 +114,7 @@ def _closes_here(text: str, index: int) -> bool:
 def quotation_count(text: str) -> int:
     """Number of quotations in a text, two double marks each (a straight mark between two
     letters or digits, as in `2017"s`, is a mangled apostrophe, not a quotation mark)."""
-    marks = sum(1 for m in DOUBLE_MARK.finditer(text)
-                if not (m.group() == "\"" and 0 < m.start() < len(text) - 1
-                        and text[m.start() - 1].isalnum() and text[m.start() + 1].isalnum()))
+    marks = sum(1 for i in offsets(text, DOUBLE_MARKS)
+                if not (text[i] == "\"" and 0 < i < len(text) - 1
+                        and text[i - 1].isalnum() and text[i + 1].isalnum()))
     return (marks + 1) // 2

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from tqcheck.punctuation.conventions import STYLE_CONSISTENT, Locale
 from tqcheck.punctuation.defects import Context, Defect
 from tqcheck.punctuation.marks import (
-    DOUBLE_MARK,
     DOUBLE_MARKS,
     Mark,
     Side,
@@ -69,6 +68,8 @@ def unbalanced(ctx: Context) -> Iterator[Defect]:
 
 def misplaced(ctx: Context) -> Iterator[Defect]:
     """A closing mark after a space and glued to the next word; an opening mark before a space."""
+    if not ctx.pairs:
+        return
     text = ctx.paragraph.text
     native = {m for style in ctx.locale.quotes.values() for m in style}
     for opening, closing in ctx.pairs:
@@ -93,6 +94,8 @@ def misplaced(ctx: Context) -> Iterator[Defect]:
 
 def roles(ctx: Context) -> list[tuple[Mark, int]]:
     """Each double mark with its role, OPENING or CLOSING (as paired, or as it sits)."""
+    if not ctx.pairs and not ctx.unpaired:
+        return []
     found = [(o, OPENING) for o, _ in ctx.pairs] + [(c, CLOSING) for _, c in ctx.pairs]
     found += [(m, CLOSING if m.side is Side.CLOSING else OPENING) for m in ctx.unpaired]
     return sorted(found, key=lambda item: item[0].offset)
@@ -102,10 +105,11 @@ def foreign(ctx: Context) -> Iterator[Defect]:
     """Double marks no style of the locale uses in that position; single pairs likewise."""
     text = ctx.paragraph.text
     locale = ctx.locale
-    allowed = locale.allowed_styles()
+    allowed = [{style[role] for style in locale.allowed_styles().values()}
+               for role in (OPENING, CLOSING)]
     replacement = locale.quotes[ctx.article_style or locale.suggest]
     for mark, role in roles(ctx):
-        if any(style[role] == mark.char for style in allowed.values()):
+        if mark.char in allowed[role]:
             continue
         start, end = _with_inner_space(text, mark.offset, role == OPENING, locale)
         yield Defect("foreign-mark", start, end, replacement[role],
@@ -147,15 +151,14 @@ def style_of(char: str, locale: Locale) -> str | None:
     return next((name for name, marks in locale.quotes.items() if char in marks), None)
 
 
-def article_style(texts: list[str], locale: Locale) -> str | None:
-    """The style most marks of an article use (the first in the table on a tie)."""
+def article_style(text: str, locale: Locale) -> str | None:
+    """The style most marks of an article's text use (the first in the table on a tie)."""
     if locale.style != STYLE_CONSISTENT:
         return None
     counts: Counter[str] = Counter()
-    for text in texts:
-        for char in DOUBLE_MARK.findall(text):
-            if name := style_of(char, locale):
-                counts[name] += 1
+    for char in DOUBLE_MARKS:
+        if (count := text.count(char)) and (name := style_of(char, locale)):
+            counts[name] += count
     if not counts:
         return None
     return max(locale.quotes, key=lambda name: counts[name])

@@ -6,19 +6,16 @@ import re
 from collections.abc import Iterator
 
 from tqcheck.punctuation.defects import Context, Defect
-from tqcheck.punctuation.marks import DOUBLE_MARK
-from tqcheck.punctuation.patterns import LocalePatterns
+from tqcheck.punctuation.marks import DOUBLE_MARKS, present
 from tqcheck.punctuation.text import sentences
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+MAY_RESIDUE = re.compile(r",(?<=[.!?],)")
 
 
-def attribution_residue(ctx: Context, patterns: LocalePatterns) -> Iterator[Defect]:
+def attribution_residue(ctx: Context) -> Iterator[Defect]:
     """`security., writes`: the stop and comma left where a closing mark was lost."""
-    text = ctx.paragraph.text
-    if ".," not in text and "!," not in text and "?," not in text:
-        return
-    for match in patterns.residue.finditer(text):
+    for match in ctx.patterns.residue.finditer(ctx.paragraph.text):
         yield Defect("attribution-residue", match.start(), match.end())
 
 
@@ -31,21 +28,17 @@ def quoted_spans(ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
-def unmarked_speech(ctx: Context, patterns: LocalePatterns) -> Iterator[Defect]:
+def unmarked_speech(ctx: Context) -> Iterator[Defect]:
     """A first-person clause attributed to a named speaker, with no quotation mark at all."""
     text = ctx.paragraph.text
-    if "," not in text:  # an attribution follows a comma
-        return
+    patterns = ctx.patterns
     quoted = quoted_spans(ctx)
     for start, end in sentences(ctx.paragraph, ctx.locale.abbreviations):
-        if text.find(",", start, end) < 0 or DOUBLE_MARK.search(text, start, end) \
+        sentence = text[start:end]
+        comma = patterns.attribution(sentence)
+        if comma is None or present(sentence, DOUBLE_MARKS) \
                 or any(s < end and start < e for s, e in quoted):
             continue
-        sentence = text[start:end]
-        match = patterns.attribution.search(sentence)
-        if match is None:
-            continue
-        clause = sentence[:match.start()]
-        words = {w.lower().replace("’", "'") for w in WORD.findall(clause)}
+        words = {w.lower().replace("’", "'") for w in WORD.findall(sentence[:comma])}
         if words & ctx.locale.first_person:
             yield Defect("unmarked-speech", start, end)

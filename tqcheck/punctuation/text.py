@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-LINE = re.compile(r"[^\r\n]+")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’»«“]?(?=\s+[\"“„«»‘'(]?[^\W\d_])")
 LOOKBACK = 40
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
@@ -20,10 +19,6 @@ class Paragraph:
 
     start: int
     text: str
-
-    def is_blank(self) -> bool:
-        """Whether the line holds only spaces."""
-        return not self.text.strip()
 
 
 class WordCounts:
@@ -38,11 +33,21 @@ class WordCounts:
             self._counts = Counter(WORDS.findall(self.text))
         return self._counts[word]
 
+    def repeated(self, word: str) -> bool:
+        """Whether the word occurs more than once (words are counted only for one that
+        occurs more than once as a substring, a quick test that it may)."""
+        return self.text.count(word) > 1 and self[word] > 1
+
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """The non-blank lines of a text."""
-    found = [Paragraph(m.start(), m.group()) for m in LINE.finditer(text)]
-    return [p for p in found if not p.is_blank()]
+    """The non-blank lines of a text (a line ends at CR, LF or both)."""
+    found = []
+    start = 0
+    for line in text.replace("\r", "\n").split("\n"):  # one character for one: same offsets
+        if line and not line.isspace():
+            found.append(Paragraph(start, line))
+        start += len(line) + 1
+    return found
 
 
 def is_abbreviation(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
