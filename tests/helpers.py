@@ -49,6 +49,18 @@ def finding_in(document: Document, start: int, end: int, **details: Any) -> Find
     return Finding.at(document, start, end, document.text[start:end], **details)
 
 
+SOURCE_FRAGMENT_RULE = f"""\
+id: untranslated/t
+type: source-fragment
+category: Accuracy/Source language fragment
+severity: warning
+message: "'{{text}}' looks {{language}}{{evidence}}"
+languages: {ROOT / "rules" / "languages"}
+allow: [coup d'état, raison d'être, status quo, Realpolitik]
+name_suffixes: [Inc, GmbH]
+"""
+
+
 def make_rule(yaml_text: str) -> Rule:
     """A rule from YAML text (dedented), loaded as a rule file would be."""
     return build_rule(parse_yaml(textwrap.dedent(yaml_text), "test.yaml"), "test.yaml")

@@ -2,20 +2,11 @@
 
 import pytest
 
-from tests.helpers import ROOT, make_rule
+from tests.helpers import ROOT, SOURCE_FRAGMENT_RULE, make_rule
 from tqcheck.documents import Article, Document
 from tqcheck.errors import RuleError
 
-RULE = f"""\
-id: untranslated/t
-type: source-fragment
-category: Accuracy/Source language fragment
-severity: warning
-message: "'{{text}}' looks {{language}}{{evidence}}"
-languages: {ROOT / "rules" / "languages"}
-allow: [coup d'état, raison d'être, status quo, Realpolitik]
-name_suffixes: [Inc, GmbH]
-"""
+RULE = SOURCE_FRAGMENT_RULE
 
 CLEAN_NEWS = """\
 The French president received the German chancellor at the Élysée on Tuesday, a day after

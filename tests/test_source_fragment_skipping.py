@@ -5,20 +5,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import ROOT, make_rule
+from tests.helpers import SOURCE_FRAGMENT_RULE, make_rule
 from tqcheck.checks.source_fragment import PairEvidence
 from tqcheck.documents import Article, Document
 
-RULE = f"""\
-id: untranslated/t
-type: source-fragment
-category: Accuracy/Source language fragment
-severity: warning
-message: "'{{text}}' looks {{language}}{{evidence}}"
-languages: {ROOT / "rules" / "languages"}
-allow: [status quo]
-name_suffixes: [Inc, GmbH]
-"""
+RULE = SOURCE_FRAGMENT_RULE
 WORDS = ["the", "mayor", "said", "and", "EU", "la", "de", "des", "le", "et", "mise", "en",
          "demeure", "société", "une", "mesure", "bon", "sens", "publique", "surveillance",
          "documents", "Department", "of", "Homeland", "Security", "die", "Regierung", "hat",
