@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain, compress
 from typing import NamedTuple
@@ -135,19 +134,13 @@ class PairEvidence:
         return Evidence(key, source_function, target_function, lean, leans_source, joins)
 
 
-@dataclass(slots=True)
-class Word:
-    """A word of the target with what the evidence says about it (see Evidence)."""
+class Word(NamedTuple):
+    """A word of the target, where it stands, and what the evidence says about it."""
 
     start: int
     end: int
     text: str
-    key: str
-    source_function: bool
-    target_function: bool
-    lean: float
-    leans_source: bool
-    joins: bool
+    evidence: Evidence
 
 
 class SourceFragmentCheck(Check):
@@ -242,7 +235,7 @@ class SourceFragmentCheck(Check):
                 taken.append(whole)
                 continue
             for stretch in evidence.stretches(written):
-                words = [Word(*spans[at], written[at], *evidence(written[at])) for at in stretch]
+                words = [Word(*spans[at], written[at], evidence(written[at])) for at in stretch]
                 taken += self._runs(text, words, target)
         taken += [(s, e) for s, e in copies if not any(ts <= s < te for ts, te in taken)]
         yield from sorted(taken)
@@ -267,16 +260,16 @@ class SourceFragmentCheck(Check):
         found, run = [], []
         for word in [*words, None]:
             joined = word is not None and (
-                word.leans_source if not run
-                else word.joins and not text[run[-1].end:word.start].strip())
+                word.evidence.leans_source if not run
+                else word.evidence.joins and not text[run[-1].end:word.start].strip())
             if joined:
                 run.append(word)
                 continue
-            while run and not run[-1].leans_source:
+            while run and not run[-1].evidence.leans_source:
                 run.pop()
             if self._is_fragment(text, run, target):
                 found.append((run[0].start, run[-1].end))
-            run = [word] if word is not None and word.leans_source else []
+            run = [word] if word is not None and word.evidence.leans_source else []
         return found
 
     def _is_fragment(self, text: str, run: list[Word], target: Language) -> bool:
@@ -291,15 +284,15 @@ class SourceFragmentCheck(Check):
         """
         if len(run) < 2:
             return False
-        functions = [w for w in run if w.source_function]
-        content = [w for w in run if not w.source_function]
-        leaning = sum(w.lean > self.content_lean for w in content)
-        inner = len(run) >= 3 and any(w.source_function for w in run[1:-1])
+        functions = [w for w in run if w.evidence.source_function]
+        content = [w for w in run if not w.evidence.source_function]
+        leaning = sum(w.evidence.lean > self.content_lean for w in content)
+        inner = len(run) >= 3 and any(w.evidence.source_function for w in run[1:-1])
         lower_phrase = (bool(content) and all(w.text.islower() for w in content)
-                        and all(w.lean > self.strong_lean for w in content))
+                        and all(w.evidence.lean > self.strong_lean for w in content))
         if not ((inner and (leaning >= 2 or len(functions) >= 2)) or lower_phrase):
             return False
-        if run[-1].key in self.name_suffixes or _introduces_acronym(text, run):
+        if run[-1].evidence.key in self.name_suffixes or _introduces_acronym(text, run):
             return False
         starts_name = run[0].text[:1].isupper() or NAME_BEFORE.search(text, 0, run[0].start)
         capitalized = (starts_name and run[-1].text[:1].isupper()
