@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -34,7 +33,16 @@ from pathlib import Path
 from bench_inputs import build_corpus, load_articles, long_article, score_files
 from bench_proselint import proselint_python
 from bench_report import Results, Row, table, write_json
-from bench_runs import Command, Sample, Unavailable, compile_bytecode, median, rounds, run
+from bench_runs import (
+    Command,
+    Sample,
+    Unavailable,
+    article_counts,
+    compile_bytecode,
+    median,
+    rounds,
+    run,
+)
 from rule_cost import measure
 
 import tqcheck
@@ -59,12 +67,6 @@ class Setup:
         """A command run in the working folder, its output kept under a name made from `name`."""
         slug = "".join(c if c.isalnum() else "-" for c in name)
         return Command(name, argv, self.work / f"{slug}.out", self.work, self.env, ok_codes)
-
-    def has_jobs(self, subcommand: str) -> bool:
-        """Whether `tqcheck SUBCOMMAND` takes --jobs."""
-        done = subprocess.run([*TQCHECK, subcommand, "--help"], capture_output=True, text=True,
-                              cwd=self.work, env=self.env, check=True)
-        return "--jobs" in done.stdout
 
 
 def tqcheck_lint(setup: Setup, path: Path, jobs: int | None) -> Command:
@@ -114,21 +116,15 @@ def cold_start(results: Results, setup: Setup, articles: list[Article], words: i
 
 def lint(results: Results, setup: Setup, corpora: dict[int, Path]) -> None:
     """Articles per second and peak memory of each tool on each corpus."""
-    jobs = setup.has_jobs("lint")
-    if not jobs:
-        results.skipped.append("tqcheck lint has no --jobs option: --jobs 2 not measured")
-    one_core = "tqcheck --jobs 1" if jobs else "tqcheck"
+    one_core = "tqcheck --jobs 1"
     for size, corpus in corpora.items():
-        commands = [tqcheck_lint(setup, corpus, 1 if jobs else None)]
-        if jobs:
-            commands.append(tqcheck_lint(setup, corpus, 2))
+        commands = [tqcheck_lint(setup, corpus, 1), tqcheck_lint(setup, corpus, 2)]
         if setup.proselint:
             commands.append(proselint_check(setup, setup.proselint, corpus))
         task = f"lint {size} articles"
         print(f"{task} ...", file=sys.stderr, flush=True)
         record(results, task, size, rounds(commands, setup.runs))
-        if jobs:
-            time_ratio(results, "speed-up of --jobs 2", task, one_core, "tqcheck --jobs 2")
+        time_ratio(results, "speed-up of --jobs 2", task, one_core, "tqcheck --jobs 2")
         if setup.proselint:
             time_ratio(results, "articles/s tqcheck / proselint", task, "proselint", one_core)
     smallest, largest = min(corpora), max(corpora)
@@ -152,12 +148,8 @@ def score(results: Results, setup: Setup, articles: list[Article], segments: int
                                             "-f", "text"])]
     argv = [*TQCHECK, "score", "--hyp", str(hyp), "--ref", str(ref), "-m", ",".join(METRICS),
             "--tokenize", TOKENIZER]
-    if setup.has_jobs("score"):
-        commands += [setup.command(f"tqcheck score --jobs {n}", [*argv, "--jobs", str(n)])
-                     for n in (1, 2)]
-    else:
-        results.skipped.append("tqcheck score has no --jobs option: timed without it")
-        commands.append(setup.command("tqcheck score", argv))
+    commands += [setup.command(f"tqcheck score --jobs {n}", [*argv, "--jobs", str(n)])
+                 for n in (1, 2)]
     task = f"score {segments} segments"
     print(f"{task} ...", file=sys.stderr, flush=True)
     record(results, task, segments, rounds(commands, setup.runs))
@@ -188,14 +180,6 @@ def find_proselint(results: Results, skip: bool) -> Path | None:
 def load_average() -> str:
     """The machine's load averages over 1, 5 and 15 minutes."""
     return " ".join(f"{load:.2f}" for load in os.getloadavg())
-
-
-def article_counts(text: str) -> list[int]:
-    """`1000,10000` as sorted, distinct, positive article counts."""
-    counts = sorted({int(part) for part in text.split(",")})
-    if not counts or counts[0] < 1:
-        raise argparse.ArgumentTypeError("article counts must be positive")
-    return counts
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

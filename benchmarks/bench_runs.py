@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -101,3 +102,11 @@ def compile_bytecode(python: Path | str, package: str) -> None:
             "compileall.compile_dir(os.path.dirname(importlib.util.find_spec(sys.argv[1]).origin),"
             " quiet=1)")
     subprocess.run([str(python), "-c", code, package], check=True, capture_output=True)
+
+
+def article_counts(text: str) -> list[int]:
+    """`1000,10000` as sorted, distinct, positive counts (of articles, files ...)."""
+    counts = sorted({int(part) for part in text.split(",")})
+    if not counts or counts[0] < 1:
+        raise argparse.ArgumentTypeError("counts must be positive")
+    return counts

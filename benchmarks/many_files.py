@@ -4,7 +4,7 @@
     python benchmarks/many_files.py --files 1000,20000 --jobs 2
 
 Each count gets a fresh folder of one-sentence articles; the peak resident memory of the
-lint process (and its workers) is read from the operating system after it ends. Memory that
+lint process (or of its largest worker) is read by GNU time, as in bench.py. Memory that
 stays flat as the count grows tenfold shows that the files stream through the run.
 """
 
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_runs import Command, Sample, article_counts, run
 
 SENTENCE = "The council met on Tuesday and approved the budget for article {n}.\n"
 
@@ -28,33 +28,30 @@ def make_files(folder: Path, count: int) -> None:
                                                      encoding="utf-8")
 
 
-def measure(folder: Path, jobs: int) -> tuple[float, float, int]:
-    """Wall seconds, peak resident megabytes (of the lint process, or of its largest worker
-    when larger) and the exit code."""
+def measure(folder: Path, jobs: int) -> Sample:
+    """Wall and CPU seconds and peak resident memory (of the lint process, or of its largest
+    worker when larger) of one run, which must succeed."""
     command = [sys.executable, "-m", "tqcheck", "lint", str(folder), "--jobs", str(jobs),
                "--format", "json", "--output", os.devnull, "--exit-zero"]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    return run(Command(f"tqcheck on {folder.name}", command, folder.parent / "lint.out",
+                       Path.cwd(), dict(os.environ)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--files", default="10000,100000",
+    parser.add_argument("--files", type=article_counts, default=[10000, 100000],
                         help="comma-separated file counts (default: 10000,100000)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
     args = parser.parse_args()
-    print(f"{'files':>8} {'seconds':>8} {'files/s':>8} {'peak MB':>8}")
-    for count in (int(n) for n in args.files.split(",")):
+    print(f"{'files':>8} {'seconds':>8} {'files/s':>8} {'peak MiB':>8}")
+    for count in args.files:
         with tempfile.TemporaryDirectory() as temporary:
-            folder = Path(temporary)
+            folder = Path(temporary, "articles")
+            folder.mkdir()
             make_files(folder, count)
-            wall, peak, code = measure(folder, args.jobs)
-            if code != 0:
-                sys.exit(f"tqcheck exited with {code} on {count} files")
-            print(f"{count:>8} {wall:>8.1f} {count / wall:>8.0f} {peak:>8.1f}")
+            sample = measure(folder, args.jobs)
+            print(f"{count:>8} {sample.wall:>8.1f} {count / sample.wall:>8.0f} "
+                  f"{sample.max_rss_mib:>8.1f}")
 
 
 if __name__ == "__main__":

@@ -11,10 +11,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from bench import article_counts, time_ratio  # noqa: E402
+from bench import time_ratio  # noqa: E402
 from bench_inputs import build_corpus, load_articles, long_article, score_files  # noqa: E402
 from bench_report import Results, Row, table, to_json, write_json  # noqa: E402
-from bench_runs import Command, Sample, rounds, run  # noqa: E402
+from bench_runs import Command, Sample, article_counts, rounds, run  # noqa: E402
 
 from tqcheck.inputs import LoadOptions, load_paths  # noqa: E402
 
