@@ -40,6 +40,7 @@ from bench_runs import (
     article_counts,
     compile_bytecode,
     median,
+    printed_lines,
     rounds,
     run,
 )
@@ -158,11 +159,6 @@ def score(results: Results, setup: Setup, articles: list[Article], segments: int
         results.checks[f"{task}: {command.name} prints sacrebleu's numbers"] = (
             printed_lines(command.stdout) == expected)
         time_ratio(results, f"time {command.name} / sacrebleu", task, command.name, "sacrebleu")
-
-
-def printed_lines(path: Path) -> list[str]:
-    """The non-blank lines of an output file, without surrounding spaces."""
-    return [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def find_proselint(results: Results, skip: bool) -> Path | None:

@@ -110,3 +110,8 @@ def article_counts(text: str) -> list[int]:
     if not counts or counts[0] < 1:
         raise argparse.ArgumentTypeError("counts must be positive")
     return counts
+
+
+def printed_lines(path: Path) -> list[str]:
+    """The non-blank lines of an output file, without surrounding spaces."""
+    return [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]

@@ -3,7 +3,7 @@
 The files are built from the WMT 2023 en-de bench (../shared/bench/mqm-dev/en-de): one system's
 translations and the human reference, articles repeated until there are --lines segments.
 Every command is a whole process (start-up and worker processes included): the sacrebleu
-command line, then `tqcheck score --jobs N` for each N of --jobs, in turn in every run. The
+command line and `tqcheck score --jobs N` for each N of --jobs, interleaved as in bench.py. The
 medians of wall-clock and CPU time (user + system, workers included) are compared with
 sacrebleu's, and each output with sacrebleu's. TER takes nearly all the time, about 0.15 s of
 CPU per segment, so use a few hundred lines while developing.
@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_runs import Command, median, printed_lines, rounds
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench" / "mqm-dev" / "en-de"
@@ -45,28 +43,6 @@ def build_files(folder: Path, lines: int) -> tuple[Path, Path]:
     return hyp, ref
 
 
-def timed(command: list[str]) -> tuple[float, float, str]:
-    """Wall-clock seconds, CPU seconds (user + system) and output of one whole process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=True,
-                          env={**os.environ, "NO_COLOR": "1"})
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, done.stdout
-
-
-def median_times(runs: list[tuple[float, float]]) -> tuple[float, float]:
-    """The median wall-clock and CPU seconds of a command's runs."""
-    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
-
-
-def stripped(output: str) -> list[str]:
-    """The lines of an output without sacrebleu's alignment padding."""
-    return [line.strip() for line in output.splitlines()]
-
-
 def main() -> None:
     """Build the files, run the commands in turn, print the medians and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -79,29 +55,25 @@ def main() -> None:
         sys.exit(f"the bench is not at {BENCH}")
     with tempfile.TemporaryDirectory() as tmp:
         hyp, ref = build_files(Path(tmp), args.lines)
-        commands = {"sacrebleu": [sys.executable, "-m", "sacrebleu", str(ref), "-i", str(hyp),
-                                  "-m", "bleu", "chrf", "ter", "-f", "text"]}
+        work, env = Path(tmp), {**os.environ, "NO_COLOR": "1"}
+        commands = [Command("sacrebleu", [sys.executable, "-m", "sacrebleu", str(ref), "-i",
+                                          str(hyp), "-m", "bleu", "chrf", "ter", "-f", "text"],
+                            work / "sacrebleu.out", work, env)]
         for jobs in args.jobs.split(","):
-            commands[f"tqcheck -j{jobs}"] = [sys.executable, "-m", "tqcheck", "score", "--hyp",
-                                             str(hyp), "--ref", str(ref), "-m", "bleu,chrf,ter",
-                                             "--jobs", jobs]
+            commands.append(Command(f"tqcheck -j{jobs}", [
+                sys.executable, "-m", "tqcheck", "score", "--hyp", str(hyp), "--ref", str(ref),
+                "-m", "bleu,chrf,ter", "--jobs", jobs], work / f"tqcheck-{jobs}.out", work, env))
         print(f"{args.lines} segments, {args.runs} run(s) each, {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.2f}", flush=True)
-        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        outputs: dict[str, str] = {}
-        for run in range(1, args.runs + 1):
-            for name, command in commands.items():
-                wall, cpu, outputs[name] = timed(command)
-                times[name].append((wall, cpu))
-                print(f"run {run} {name:12} wall {wall:8.2f} s  cpu {cpu:8.2f} s", flush=True)
+        samples = rounds(commands, args.runs)
+        outputs = {command.name: printed_lines(command.stdout) for command in commands}
     print(f"load average at the end {os.getloadavg()[0]:.2f}\n")
-    wall_0, cpu_0 = median_times(times["sacrebleu"])
-    for name, runs in times.items():
-        wall, cpu = median_times(runs)
-        print(f"median {name:12} wall {wall:8.2f} s ({wall / wall_0:.3f})  cpu {cpu:8.2f} s "
-              f"({cpu / cpu_0:.3f})  output as sacrebleu's: "
-              f"{stripped(outputs[name]) == stripped(outputs['sacrebleu'])}")
-
+    first = median(samples["sacrebleu"])
+    for name, runs in samples.items():
+        middle = median(runs)
+        print(f"median {name:12} wall {middle.wall:8.2f} s ({middle.wall / first.wall:.3f})  "
+              f"cpu {middle.cpu:8.2f} s ({middle.cpu / first.cpu:.3f})  output as sacrebleu's: "
+              f"{outputs[name] == outputs['sacrebleu']}")
 
 if __name__ == "__main__":
     main()
