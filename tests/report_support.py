@@ -3,12 +3,14 @@ in its file's text."""
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
 
 from tests.helpers import ROOT
 from tqcheck.config import Config
+from tqcheck.report import rendered
 from tqcheck.run import LintResult, StreamOptions, lint, load_options
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -20,6 +22,11 @@ def corpus_result() -> LintResult:
     config = Config()
     return lint([str(ROOT / "corpus")], [], config, load_options(config),
                 StreamOptions(keep="all"))
+
+
+def corpus_json() -> dict:
+    """The JSON report of that run, parsed."""
+    return json.loads(rendered("json", corpus_result()))
 
 
 def file_text(path: str | Path) -> str:

@@ -3,7 +3,6 @@ the translation, penalties and the overview (the page read with the standard HTM
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -13,10 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import ROOT, finding_in, run_tqcheck
-from tests.report_support import corpus_result, file_text, finding_span, joined_spans
+from tests.report_support import (
+    corpus_json,
+    corpus_result,
+    file_text,
+    finding_span,
+    joined_spans,
+)
 from tqcheck.documents import Document
 from tqcheck.findings import Finding, Severity
-from tqcheck.report import json_format
 from tqcheck.report.article_stats import article_stats
 from tqcheck.report.html_format import render
 from tqcheck.report.html_spans import Span, highlight, spans_within
@@ -110,7 +114,7 @@ def corpus_pages() -> tuple[dict, Dom, str]:
     """The JSON and HTML reports of one run over the sample corpus."""
     result = corpus_result()
     page = render(result)
-    return json.loads("".join(json_format.render(result))), Dom(page), page
+    return corpus_json(), Dom(page), page
 
 
 def test_corpus_every_finding_is_highlighted_once_at_its_exact_span(corpus_pages):

@@ -4,7 +4,6 @@ finding highlighted at its exact span, hover and keyboard text, links without sc
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -13,10 +12,15 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import finding_in
-from tests.report_support import corpus_result, file_text, finding_span, joined_spans
+from tests.report_support import (
+    corpus_json,
+    corpus_result,
+    file_text,
+    finding_span,
+    joined_spans,
+)
 from tqcheck.documents import Document
 from tqcheck.findings import Severity
-from tqcheck.report import json_format
 from tqcheck.report.html_format import render
 from tqcheck.run import LintResult
 
@@ -105,7 +109,7 @@ def corpus_report(tmp_path_factory) -> tuple[Path, dict]:
     result = corpus_result()
     path = tmp_path_factory.mktemp("browser") / "corpus.html"
     path.write_text(render(result), encoding="utf-8")
-    return path, json.loads("".join(json_format.render(result)))
+    return path, corpus_json()
 
 
 def highlights(shown: list[dict]) -> dict[int, tuple[str, int, int]]:
