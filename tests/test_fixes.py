@@ -87,3 +87,14 @@ def test_stdin_is_never_written(tmp_path, monkeypatch):
     CliRunner().invoke(app, ["lint", "-", "--stdin-filename", path.name, "--fix",
                              "--target-lang", "en"], input="Poutine spoke.")
     assert path.read_bytes() == b"Poutine spoke."
+
+
+def test_fix_with_the_html_report_still_shows_every_article(tmp_path):
+    unfixable = "The minister said the talks would resume next week in Geneva.\n"
+    write(tmp_path, TEXT.encode())
+    write(tmp_path, unfixable.encode(), "other.en.txt")
+    report = tmp_path / "report.html"
+    lint(str(tmp_path / "story.en.txt"), str(tmp_path / "other.en.txt"), "--fix",
+         "--format", "html", "-o", str(report))
+    page = report.read_text(encoding="utf-8")
+    assert "resume next week in Geneva" in page and "Vladimir Putin said" in page

@@ -20,7 +20,7 @@ from tqcheck.config import FAIL_LEVELS
 from tqcheck.errors import TqcheckError
 from tqcheck.findings import Finding
 from tqcheck.gates import GATE_RULE, parse_fail_under
-from tqcheck.pipeline import Keep
+from tqcheck.pipeline import keep_for
 from tqcheck.report import rendered
 from tqcheck.report.github_format import command, escape_data, worst_first
 from tqcheck.report.summary_format import render as render_summary
@@ -130,8 +130,8 @@ def run(env: dict[str, str]) -> int:
     config = run_config(inputs.config, inputs.rules, no_default_rules=False)
     if inputs.fail_under:
         config.fail_under = parse_fail_under(inputs.fail_under)
-    keep: Keep = "all" if inputs.html_report else "referenced"
-    result = lint(inputs.paths, [], config, load_options(config), StreamOptions(keep=keep))
+    result = lint(inputs.paths, [], config, load_options(config),
+                  StreamOptions(keep=keep_for(inputs.html_report, fix=False)))
     note = ""
     if inputs.changed_only and env.get("GITHUB_BASE_REF"):
         result = on_changed_lines(result, changed_lines(f"origin/{env['GITHUB_BASE_REF']}",

@@ -150,7 +150,7 @@ def lint(
 ) -> None:
     """Check articles and report findings; exit 1 when a finding reaches --fail-on."""
     from tqcheck.gates import parse_fail_under
-    from tqcheck.pipeline import Keep, default_jobs
+    from tqcheck.pipeline import default_jobs, keep_for
     from tqcheck.progress import Progress
     from tqcheck.report import renderer
     from tqcheck.run import StreamOptions, load_options
@@ -178,7 +178,7 @@ def lint(
             stdin_filename=stdin_filename, stdin_source=source_file,
             stdin_refs=tuple(ref_file or ()))
 
-        keep: Keep = "fixable" if fix else "all" if output_format == "html" else "referenced"
+        keep = keep_for(output_format == "html", fix)
 
         def run() -> "LintResult":
             if dask_scheduler:
