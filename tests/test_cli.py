@@ -160,6 +160,17 @@ def test_jsonl_option(workdir):
     assert {f["path"] for f in findings(result)} == {f"{batch.as_posix()}#a1"}
 
 
+
+def test_jsonl_lines_with_one_id_are_two_articles_and_all_their_words(workdir):
+    batch = workdir / "batch.jsonl"
+    lines = [{"id": "a1", "mt": "One two three.", "target_lang": "en"},
+             {"id": "a1", "mt": "Four five six seven.", "target_lang": "en"}]
+    batch.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    report = json.loads(invoke("lint", "--jsonl", str(batch), "--format", "json").stdout)
+    assert report["summary"]["articles"] == 2
+    corpus = next(s for s in report["scores"] if s["metric"] == "mqm" and s["level"] == "corpus")
+    assert "7 words" in corpus["detail"]
+
 def test_rules_list_show_and_test():
     listed = invoke("rules", "list")
     assert listed.exit_code == 0 and "names/inconsistent-spelling" in listed.stdout

@@ -41,11 +41,13 @@ IN_FLIGHT = 4  # chunks per worker sent ahead of the results read
 
 @dataclass
 class Outcome:
-    """What linting load jobs left: how many jobs, findings (input problems included),
-    summaries for cross-article rules (by rule id), the word count of each article, and
-    the articles kept whole."""
+    """What linting load jobs left: how many jobs and articles, findings (input problems
+    included), summaries for cross-article rules (by rule id), the words of each target path
+    (summed when two articles share one, as JSONL lines with one id do), and the articles
+    kept whole."""
 
     inputs: int = 0
+    articles: int = 0
     findings: list[Finding] | FindingStore = field(default_factory=list)
     summaries: dict[str, list[Summary]] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
@@ -54,10 +56,12 @@ class Outcome:
     def extend(self, other: Outcome) -> Outcome:
         """Add a later outcome to this one (summaries stay in article order); returns self."""
         self.inputs += other.inputs
+        self.articles += other.articles
         self.findings += other.findings
         for rule_id, more in other.summaries.items():
             self.summaries.setdefault(rule_id, []).extend(more)
-        self.words.update(other.words)
+        for path, words in other.words.items():
+            self.words[path] = self.words.get(path, 0) + words
         self.kept += other.kept
         return self
 
@@ -71,7 +75,7 @@ class Linter:
 
     def __call__(self, job: Job) -> Outcome:
         loaded = job()
-        outcome = Outcome(inputs=1)
+        outcome = Outcome(inputs=1, articles=len(loaded.articles))
         found_in_job = list(loaded.problems)
         for article in loaded.articles:
             found = self.engine.lint(article)
@@ -79,7 +83,8 @@ class Linter:
             found_in_job += found + failures
             for rule_id, summary in summaries.items():
                 outcome.summaries.setdefault(rule_id, []).append(summary)
-            outcome.words[article.target.path] = word_count(article.target.checkable)
+            path = article.target.path
+            outcome.words[path] = outcome.words.get(path, 0) + word_count(article.target.checkable)
             if self._keeps(article, found):
                 outcome.kept.append(article)
         outcome.findings = self.engine.reported(found_in_job)

@@ -140,7 +140,7 @@ def finish(gathered: Outcome, engine: Engine, config: Config) -> LintResult:
     kept = gathered.kept
     scores, added = score_articles([a for a in kept if a.refs], gathered.words, findings, config)
     findings += engine.reported(added)
-    return LintResult(findings=findings, rules=engine.rules, articles=len(gathered.words),
+    return LintResult(findings=findings, rules=engine.rules, articles=gathered.articles,
                       targets={a.target.path: a.target for a in kept},
                       sources={a.target.path: a.source for a in kept if a.source},
                       scores=scores)
