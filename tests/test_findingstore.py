@@ -34,3 +34,14 @@ def test_iteration_is_a_stable_sort_of_what_was_added(items, spill_at):
 def test_spilled_findings_leave_memory():
     store = FindingStore((finding("a.txt", n, "m") for n in range(25)), spill_at=10)
     assert len(store._held) == 5 and len(store._runs) == 2
+
+
+def test_runs_of_several_slices_read_back_whole_and_counts_are_kept():
+    findings = [finding(f"{n % 7}.txt", n, "m") for n in range(2_500)]
+    findings[3] = Finding(path="z.txt", line=1, column=1, end_line=1, end_column=2,
+                          rule="q/r", category="Other", severity=Severity.ERROR, message="e",
+                          text="a")
+    store = FindingStore(findings, spill_at=2_100)
+    assert len(store._runs) == 1
+    assert list(store) == sorted(findings, key=lambda f: f.sort_key)
+    assert store.counts == {("info", "x/y"): 2_499, ("error", "q/r"): 1}

@@ -7,12 +7,14 @@ import heapq
 import pickle
 import tempfile
 import weakref
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tqcheck.findings import Finding
 
 SPILL_AT = 10_000  # findings held in memory before they are written out
+SLICE = 1_000  # findings pickled together in a run file
 
 
 def _sort_key(finding: Finding) -> tuple:
@@ -20,13 +22,15 @@ def _sort_key(finding: Finding) -> tuple:
 
 
 class FindingStore:
-    """Findings, iterated in sorted order (ties keep the order they were added in)."""
+    """Findings, iterated in sorted order (ties keep the order they were added in), counted
+    by severity and rule as they are added (so that counting never reads spilled runs)."""
 
     def __init__(self, findings: Iterable[Finding] = (), spill_at: int = SPILL_AT) -> None:
         self.spill_at = spill_at
         self._held: list[Finding] = []
         self._runs: list[Path] = []
         self._count = 0
+        self.counts: Counter[tuple[str, str]] = Counter()  # by (severity, rule id)
         self._folder: tempfile.TemporaryDirectory[str] | None = None
         self.extend(findings)
 
@@ -35,6 +39,7 @@ class FindingStore:
         for finding in findings:
             self._held.append(finding)
             self._count += 1
+            self.counts[finding.severity.value, finding.rule] += 1
             if len(self._held) >= self.spill_at:
                 self._spill()
 
@@ -57,17 +62,18 @@ class FindingStore:
         path = Path(self._folder.name) / f"run-{len(self._runs)}.pickle"
         self._held.sort(key=_sort_key)
         with path.open("wb") as stream:
-            for finding in self._held:
-                pickle.dump(finding, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            for start in range(0, len(self._held), SLICE):
+                pickle.dump(self._held[start:start + SLICE], stream,
+                            protocol=pickle.HIGHEST_PROTOCOL)
         self._runs.append(path)
         self._held = []
 
 
 def _read_run(path: Path) -> Iterator[Finding]:
-    """The findings of one run file, in order."""
+    """The findings of one run file, in order (pickled a slice at a time)."""
     with path.open("rb") as stream:
         while True:
             try:
-                yield pickle.load(stream)  # noqa: S301 - a file this run wrote itself
+                yield from pickle.load(stream)  # noqa: S301 - a file this run wrote itself
             except EOFError:
                 return

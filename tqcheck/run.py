@@ -38,22 +38,34 @@ class LintResult:
             return self.findings
         return sorted(self.findings, key=lambda f: f.sort_key)
 
+    def counts(self) -> Counter[tuple[str, str]]:
+        """Number of findings per (severity, rule id) (a run's store counted them as it
+        took them)."""
+        if isinstance(self.findings, FindingStore):
+            return self.findings.counts
+        return Counter((f.severity.value, f.rule) for f in self.findings)
+
     def count_by_severity(self) -> dict[str, int]:
         """Number of findings per severity (every severity present, worst first)."""
-        counts = Counter(f.severity.value for f in self.findings)
+        counts: Counter[str] = Counter()
+        for (severity, _), count in self.counts().items():
+            counts[severity] += count
         return {s.value: counts.get(s.value, 0) for s in sorted(Severity, key=SEVERITY_RANK.get,
                                                                  reverse=True)}
 
     def count_by_rule(self) -> dict[str, int]:
         """Number of findings per rule id, sorted by id."""
-        return dict(sorted(Counter(f.rule for f in self.findings).items()))
+        counts: Counter[str] = Counter()
+        for (_, rule), count in self.counts().items():
+            counts[rule] += count
+        return dict(sorted(counts.items()))
 
     def fails(self, fail_on: str) -> bool:
         """Whether a finding is at or above the fail level (`never` never fails)."""
         if fail_on == "never":
             return False
         threshold = SEVERITY_RANK[Severity(fail_on)]
-        return any(f.severity.rank >= threshold for f in self.findings)
+        return any(Severity(severity).rank >= threshold for severity, _ in self.counts())
 
 
 def rule_paths(config: Config) -> list[Path]:
