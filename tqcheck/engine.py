@@ -114,6 +114,8 @@ class Engine:
     def reported(self, findings: list[Finding]) -> list[Finding]:
         """The findings the run reports: all but those of ignored rule ids (input problems
         and rule failures included)."""
+        if not self.ignore:
+            return findings
         return [f for f in findings if not matches_any(f.rule, self.ignore)]
 
     def severity_of(self, rule: Rule) -> Severity:

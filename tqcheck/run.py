@@ -148,7 +148,7 @@ def finish(gathered: Outcome, engine: Engine, config: Config) -> LintResult:
     lint across the articles, score them, and sort the findings."""
     findings = gathered.findings if isinstance(gathered.findings, FindingStore) \
         else FindingStore(gathered.findings)
-    findings += engine.lint_across(gathered.summaries)
+    findings += engine.reported(engine.lint_across(gathered.summaries))
     kept = gathered.kept
     scores, added = score_articles([a for a in kept if a.refs], gathered.words, findings, config)
     findings += engine.reported(added)
