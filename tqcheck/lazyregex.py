@@ -38,6 +38,11 @@ class LazyPattern:
                                                                           self.flags)
         return self._compiled
 
+    @property
+    def is_compiled(self) -> bool:
+        """Whether the pattern has been compiled already."""
+        return self._compiled is not None
+
     def __getattr__(self, name: str) -> Any:
         """Everything else (search, finditer, groupindex ...) is the compiled pattern's."""
         return getattr(self.compiled(), name)

@@ -7,7 +7,9 @@ source text, so that cached matchers load fast). Ignoring case, only ASCII leads
 grouped (their case is simple); the other phrases are searched as one expression. Matching
 by lead is slower than one search of the whole expression once compiled, so a matcher
 compiles the whole expression once the texts it matched by lead add up to LEAD_BUDGET
-times the expression's length (about what compiling it costs).
+times the expression's length (about what compiling it costs), and matches by lead only
+while the whole expression is not compiled (a matcher built afresh, not loaded from the
+rule cache, compiles it at once).
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Yield (start, end, key) for each match; key is the matched phrase's normal form."""
-        by_lead = self.groups is not None and self.by_lead_left > 0
+        by_lead = self.groups is not None and self.by_lead_left > 0 \
+            and not self.regex.is_compiled
         if by_lead:
             self.by_lead_left -= len(text)
         matches = self._by_lead(text) if by_lead else self.regex.finditer(text)
