@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from tqcheck.names.keys import KeyMaker, phonetic
 from tqcheck.names.mentions import Mention, Token
@@ -31,9 +32,7 @@ class Similarity:
             common += 1
         if a[common:] in self.inflections and b[common:] in self.inflections:
             return False
-        from rapidfuzz.fuzz import ratio  # imported when first needed: most texts need none
-
-        return ratio(a, b) >= self.threshold
+        return _ratio()(a, b) >= self.threshold
 
     def alike(self, a: str, b: str, keys: KeyMaker) -> bool:
         """Whether two spellings of one sound are one name; compounds of as many hyphenated
@@ -46,6 +45,14 @@ class Similarity:
                        for x, y in pairs)
         return self.close(keys.skeleton_of(a), keys.skeleton_of(b))
 
+
+
+@cache
+def _ratio() -> Callable[[str, str], float]:
+    """rapidfuzz's ratio, imported when first needed (most texts need none)."""
+    from rapidfuzz.fuzz import ratio
+
+    return ratio
 
 @dataclass
 class Spelling:
