@@ -229,10 +229,10 @@ def segment_scores(name: str, tokenizer: str, item: Aligned,
     """Sentence-level scores of each segment of an article from its segment statistics (as
     `sentence_score` computes them, BLEU with effective order)."""
     metric = make_metric(name, tokenizer, sentence=True)
+    shown = signature(metric, len(item.refs))
     scores = []
     for number, segment in enumerate(stats, 1):
         result = metric._aggregate_and_compute([segment])
-        scores.append(Score(name, result.name, result.score,
-                            signature(metric, len(item.refs)), "segment", item.article,
+        scores.append(Score(name, result.name, result.score, shown, "segment", item.article,
                             number, _detail(result)))
     return scores
