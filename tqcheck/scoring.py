@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tqcheck.documents import LINE_BREAK
 from tqcheck.errors import TqcheckError
-from tqcheck.segment_stats import Statistics, Task, segment_statistics
+from tqcheck.segment_stats import Statistics, Task, segment_statistics, shared_metric
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.base import Metric
@@ -192,7 +192,7 @@ class Scoring:
         tokenizer when articles differ in language."""
         check_metrics(self.metrics)
         tokenizers = [self.tokenizer(item) for item in items]
-        made = {(name, tokenizer): make_metric(name, tokenizer)
+        made = {(name, tokenizer): shared_metric(make_metric, name, tokenizer)
                 for name in self.metrics for tokenizer in dict.fromkeys(tokenizers)}
         tasks = [Task(name, tokenizer, item.hyps, item.refs)
                  for name in self.metrics

@@ -38,15 +38,16 @@ class Task:
 
 
 @cache
-def _metric(make: MetricMaker, name: str, tokenizer: str) -> Metric:
-    """One metric object per process for each metric and tokenizer."""
+def shared_metric(make: MetricMaker, name: str, tokenizer: str) -> Metric:
+    """One metric object per process for each metric and tokenizer (shared by the
+    statistics and the scores computed from them)."""
     return make(name, tokenizer)
 
 
 def extract(make: MetricMaker, task: Task) -> list[Statistics]:
     """The statistics of each segment of a task, as sacrebleu extracts them."""
-    return _metric(make, task.metric, task.tokenizer)._extract_corpus_statistics(task.hyps,
-                                                                                task.refs)
+    metric = shared_metric(make, task.metric, task.tokenizer)
+    return metric._extract_corpus_statistics(task.hyps, task.refs)
 
 
 def segment_statistics(tasks: list[Task], make: MetricMaker, jobs: int) -> list[list[Statistics]]:
