@@ -30,10 +30,10 @@ class WorkerDied(RuntimeError):
     """A worker process ended while it had a call to answer."""
 
 
-def send(connection: socket.socket, value: object) -> None:
-    """Send one pickled value, its length first."""
+def framed(value: object) -> bytes:
+    """One value as it travels: pickled, its length first."""
     data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    connection.sendall(HEADER.pack(len(data)) + data)
+    return HEADER.pack(len(data)) + data
 
 
 def serve_calls(connection: socket.socket, function: Callable[..., Any]) -> None:
@@ -50,7 +50,7 @@ def serve_calls(connection: socket.socket, function: Callable[..., Any]) -> None
             except Exception as error:  # noqa: BLE001 - the server reports it, the worker goes on
                 logger.exception("a call failed in worker %d", os.getpid())
                 answer = (False, f"{type(error).__name__}: {error}")
-            send(connection, answer)
+            connection.sendall(framed(answer))
 
 
 class Worker:
@@ -79,8 +79,7 @@ class Worker:
         WorkerDied."""
         assert self.streams is not None, "start() comes first"
         reader, writer = self.streams
-        data = pickle.dumps(arguments, pickle.HIGHEST_PROTOCOL)
-        writer.write(HEADER.pack(len(data)) + data)
+        writer.write(framed(arguments))
         self.calls += 1
         try:
             async with self.reading:
