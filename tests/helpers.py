@@ -1,5 +1,6 @@
 """Shared test helpers: build rules from YAML text and run them on a text."""
 
+import socket
 import subprocess
 import sys
 import textwrap
@@ -59,6 +60,13 @@ languages: {ROOT / "rules" / "languages"}
 allow: [coup d'état, raison d'être, status quo, Realpolitik]
 name_suffixes: [Inc, GmbH]
 """
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (as the system hands one out)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def make_rule(yaml_text: str) -> Rule:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, run_tqcheck
+from tests.helpers import ROOT, free_port, run_tqcheck
 from tqcheck.config import Config
 from tqcheck.errors import TqcheckError
 from tqcheck.inputs import LoadOptions
@@ -118,9 +117,7 @@ def test_the_command_line_lints_on_a_scheduler(paths: list[str], local: LintResu
 
 
 def test_an_unreachable_scheduler_is_one_error_line(tmp_path: Path) -> None:
-    with socket.socket() as probe:  # a port nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     done = run_tqcheck("lint", "--dask-scheduler", address, str(tmp_path), cwd=tmp_path)
     assert done.returncode == 2
     [line] = done.stderr.decode().splitlines()

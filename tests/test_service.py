@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, run_tqcheck
+from tests.helpers import ROOT, free_port, run_tqcheck
 from tqcheck import __version__
 
 TOKEN = "s3cret-token"
@@ -59,12 +59,6 @@ class Server:
             headers["Authorization"] = f"Bearer {token}"
         status, _, body = self.request("POST", path, json.dumps(data).encode(), headers)
         return status, json.loads(body)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_server(*args: str, cwd: Path = ROOT) -> Iterator[Server]:
