@@ -32,16 +32,12 @@ def test_a_profile_prefers_its_own_words(word, lang, other):
 def test_estimate_source_from_leaked_words():
     en = LANGUAGES["en"]
     others = [LANGUAGES[c] for c in ("de", "es", "fr", "it")]
-
-    def estimate_source(words, target, candidates):
-        scores = WordScores([target, *candidates])
-        return SourceEstimator(target, candidates, scores).estimate(words)
-
+    estimate = SourceEstimator(en, others, WordScores([en, *others])).estimate
     words = ["the", "mayor", "said", "la", "mise", "en", "demeure", "de", "la", "société",
              "was", "final"]
-    assert estimate_source(words, en, others).code == "fr"
+    assert estimate(words).code == "fr"
     words = ["the", "mayor", "said", "the", "decision", "was", "final"]
-    assert estimate_source(words, en, others) is None
+    assert estimate(words) is None
 
 
 def test_a_missing_trigram_file_is_an_error(tmp_path):

@@ -17,10 +17,14 @@ def test_scores_equal_each_profile_exactly(word):
         assert scores(word)[code] == log_prob(language, word)
 
 
-def test_a_word_votes_once_and_the_same_way_every_time():
-    en = LANGUAGES["en"]
+
+def english_estimator() -> SourceEstimator:
+    """Estimates the source language of English translations from the other languages."""
     others = [LANGUAGES[c] for c in ("de", "es", "fr", "it")]
-    estimator = SourceEstimator(en, others, WordScores(LANGUAGES.values()))
+    return SourceEstimator(LANGUAGES["en"], others, WordScores(LANGUAGES.values()))
+
+def test_a_word_votes_once_and_the_same_way_every_time():
+    estimator = english_estimator()
     french = {"la", "mise", "en", "demeure", "de", "société", "the", "mayor"}
     assert estimator.estimate(french).code == "fr"
     assert estimator.estimate(french).code == "fr"
@@ -28,8 +32,6 @@ def test_a_word_votes_once_and_the_same_way_every_time():
 
 
 def test_a_word_votes_once_whatever_its_case():
-    en = LANGUAGES["en"]
-    others = [LANGUAGES[c] for c in ("de", "es", "fr", "it")]
-    estimator = SourceEstimator(en, others, WordScores(LANGUAGES.values()))
+    estimator = english_estimator()
     assert estimator.estimate(["Société", "société", "SOCIÉTÉ", "the"]) is None
     assert estimator.estimate(["Société", "Demeure", "The"]).code == "fr"
