@@ -10,9 +10,9 @@ import pytest
 from tests.helpers import ROOT, run_tqcheck
 from tqcheck import inputs
 from tqcheck.config import Config
-from tqcheck.inputs import InputWalk, LoadOptions
+from tqcheck.inputs import InputWalk, LoadOptions, Preloaded, load_paths
 from tqcheck.pipeline import PARALLEL_FROM
-from tqcheck.run import StreamOptions, lint
+from tqcheck.run import StreamOptions, configured_rules, lint, lint_jobs, lint_loaded
 
 # Articles of one series: the mayor's name is spelled one way in most, another in one.
 SERIES = ("Mayor Dorota Wisniewska opened bridge number {n}. \u201cIt is ours,\u201d she said.\n"
@@ -80,3 +80,15 @@ def test_cli_output_is_identical_for_any_number_of_jobs(series: Path) -> None:
     assert {o.returncode for o in outputs} == {1}
     assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
     assert json.loads(outputs[0].stdout)["summary"]["articles"] == PARALLEL_FROM + 6
+
+
+@pytest.mark.parametrize("article", sorted(p.name for p in (ROOT / "corpus").iterdir()
+                                           if p.is_dir()))
+def test_a_run_of_one_article_finds_what_comparing_it_across_finds(article: str) -> None:
+    config = Config()
+    rules = configured_rules(config)
+    loaded = load_paths([str(ROOT / "corpus" / article)], LoadOptions())
+    alone = lint_loaded(loaded, rules, config)
+    compared = lint_jobs([Preloaded(loaded)], rules, config, StreamOptions(keep="all"))
+    assert list(alone.findings) == list(compared.findings)
+    assert alone.findings

@@ -186,6 +186,7 @@ def lint(
                                       keep)
             with Progress() as progress:
                 stream = StreamOptions(jobs=jobs or default_jobs(), keep=keep,
+                                       across=paths != ["-"] or bool(jsonl),
                                        progress=progress)
                 return run_lint(paths or [], jsonl or [], config, options, stream)
 

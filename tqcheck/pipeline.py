@@ -68,10 +68,13 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Linter:
-    """Lints the articles of one job with an engine, keeping what `keep` asks for."""
+    """Lints the articles of one job with an engine, keeping what `keep` asks for, and
+    summarising them for cross-article rules unless `across` is off (a run of one article
+    has nothing to compare)."""
 
     engine: Engine
     keep: Keep = "referenced"
+    across: bool = True
 
     def __call__(self, job: Job) -> Outcome:
         loaded = job()
@@ -79,7 +82,7 @@ class Linter:
         found_in_job = list(loaded.problems)
         for article in loaded.articles:
             found = self.engine.lint(article)
-            summaries, failures = self.engine.summarise(article)
+            summaries, failures = self.engine.summarise(article) if self.across else ({}, [])
             found_in_job += found + failures
             for rule_id, summary in summaries.items():
                 outcome.summaries.setdefault(rule_id, []).append(summary)

@@ -110,7 +110,8 @@ def lint(paths: list[str], jsonl: list[Path], config: Config, options: LoadOptio
 
 def lint_loaded(loaded: Loaded, rules: list[Rule], config: Config) -> LintResult:
     """Apply already loaded rules to already loaded articles, with the config's policies."""
-    result = lint_jobs([Preloaded(loaded)], rules, config, StreamOptions(keep="all"))
+    result = lint_jobs([Preloaded(loaded)], rules, config,
+                       StreamOptions(keep="all", across=len(loaded.articles) > 1))
     result.missing, result.empty_dirs = loaded.missing, loaded.empty_dirs
     return result
 
@@ -118,10 +119,12 @@ def lint_loaded(loaded: Loaded, rules: list[Rule], config: Config) -> LintResult
 @dataclass(frozen=True)
 class StreamOptions:
     """How articles go through a run: worker processes, which whole articles are kept
-    (see pipeline.Keep), and what is told of the progress after each load job."""
+    (see pipeline.Keep), whether they are compared across (not when the run is known to hold
+    one article), and what is told of the progress after each load job."""
 
     jobs: int = 1
     keep: Keep = "referenced"
+    across: bool = True
     progress: Callable[[int], None] | None = None
 
 
@@ -130,7 +133,7 @@ def lint_jobs(jobs: Iterable[Job], rules: list[Rule], config: Config,
     """Lint the articles of load jobs, then across them, then score them."""
     engine = run_engine(rules, config)
     gathered = Outcome(findings=FindingStore())
-    linter = Linter(engine, stream.keep)
+    linter = Linter(engine, stream.keep, stream.across)
     for outcome in outcomes(jobs, linter, stream.jobs):
         gathered.extend(outcome)
         if stream.progress:

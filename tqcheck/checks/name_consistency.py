@@ -21,7 +21,7 @@ from tqcheck.lazyregex import LazyPattern
 from tqcheck.matching import PhraseMatcher
 from tqcheck.names.across import divergences, pack
 from tqcheck.names.canonical import choose
-from tqcheck.names.clusters import Cluster, Similarity, cluster, spellings_of
+from tqcheck.names.clusters import Cluster, Similarity, cluster, may_vary, spellings_of
 from tqcheck.names.house import HouseList
 from tqcheck.names.keys import KeyMaker, Replacer
 from tqcheck.names.mentions import Mention, MentionRules, find_mentions
@@ -141,12 +141,16 @@ class NameConsistencyCheck(Check):
         return maker
 
     def clusters(self, article: Article) -> list[Cluster]:
-        """The name-word clusters of an article's target text."""
+        """The name-word clusters of an article's target text (none when no two of its
+        capitalised words could be one name, which is quick to tell)."""
         language = self.languages.get(article.target_lang or "")
         if language is None:
             return []
         keys = self.keys_for(frozenset({article.source_lang}), language)
-        mentions = find_mentions(article.target.checkable, language.mentions)
+        text = article.target.checkable
+        if not may_vary(text, language.mentions, keys, language.similarity):
+            return []
+        mentions = find_mentions(text, language.mentions)
         return cluster(spellings_of(mentions, keys), keys, language.similarity)
 
     def _corpus(self, articles: list[Article]) -> Iterator[tuple[Language, list[Article],

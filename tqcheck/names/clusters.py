@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from tqcheck.names.keys import KeyMaker, phonetic
-from tqcheck.names.mentions import Mention, Token
+from tqcheck.names.mentions import CommonWords, Mention, MentionRules, Token, word_candidates
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,35 @@ def _other_people(a: Spelling, b: Spelling, keys: KeyMaker) -> bool:
         return False
     known = frozenset().union(*(keys.keys(text) for text in a.followers))
     return not any(known & keys.keys(text) for text in b.followers)
+
+
+def linkable(texts: Iterable[str], keys: KeyMaker, similarity: Similarity) -> set[str]:
+    """The distinct spellings `cluster` might link to another of them: those that share a key
+    with another, or are alike another of their sound. Without two, no name is spelled two
+    ways."""
+    found: set[str] = set()
+    by_key: dict[str, str] = {}
+    by_sound: dict[str, list[str]] = {}
+    for text in texts:
+        for key in keys.keys(text):
+            other = by_key.setdefault(key, text)
+            if other != text:
+                found |= {text, other}
+        same_sound = by_sound.setdefault(keys.sound_of(text), [])
+        alike = [other for other in same_sound if similarity.alike(text, other, keys)]
+        if alike:
+            found.update(alike, (text,))
+        same_sound.append(text)
+    return found
+
+
+def may_vary(text: str, rules: MentionRules, keys: KeyMaker, similarity: Similarity) -> bool:
+    """Whether a text might spell a name two ways: two of its possible name words that are not
+    common words could be linked. Quick to tell, and false for most texts."""
+    common = CommonWords(text)
+    suspects = {word for word in linkable(word_candidates(text, rules), keys, similarity)
+                if not common[word]}
+    return len(linkable(suspects, keys, similarity)) > 1
 
 
 def cluster(spellings: list[Spelling], keys: KeyMaker,

@@ -30,6 +30,8 @@ def _letter_class(test: Callable[[str], bool]) -> str:
 _UPPER, _LOWER_CASE = _letter_class(str.isupper), _letter_class(str.islower)
 _CAPITALISED = re.compile(
     rf"(?<![\w'’-])(?:{_LOWER_CASE}+-)?{_UPPER}[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+_LEADING_CAPITAL = re.compile(rf"{_UPPER}[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+_PREFIXED = re.compile(rf"{_LOWER_CASE}-{_UPPER}")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ABBREVIATION = re.compile(r"([^\W\d_]+)\.\s*$")
 _POSSESSIVE = ("'s", "’s")
@@ -91,6 +93,20 @@ class _Word:
     line: int
 
 
+def word_candidates(text: str, rules: MentionRules) -> set[str]:
+    """Every spelling a word of the text's mentions may have (and more): the capitalised
+    words, found without their context, and the particles not written in lower case (those
+    that are come out common words, as the text writes them so).
+
+    Cheaper than `find_mentions`: a match of `_CAPITALISED` follows no letter, so the
+    plainer `_LEADING_CAPITAL` finds it too, unless it starts with a lower-case prefix
+    (`pro-Kremlin`), which only texts `_PREFIXED` matches can hold.
+    """
+    found = (_CAPITALISED if _PREFIXED.search(text) else _LEADING_CAPITAL).findall(text)
+    words = {word for word in map(_name_word, found) if word is not None}
+    return words | {p for p in rules.particles if p != p.casefold()}
+
+
 def find_mentions(text: str, rules: MentionRules) -> list[Mention]:
     """The name mentions of a text, in order of appearance (the last few texts' mentions are
     remembered: the per-article and the cross-article checks both ask for them)."""
@@ -103,7 +119,7 @@ def _mentions(text: str, rules: MentionRules) -> tuple[Mention, ...]:
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
     words = list(_capitalised_words(text, rules.titles, line_starts))
     headlines = _headline_lines(text, words, line_starts, rules)
-    common = _CommonWords(text)
+    common = CommonWords(text)
     inside = {w.text for w in words if not w.initial}
     runs = [_trim(run, rules) for run in _runs(words, text, rules.gap)]
     if rules.capitalised_nouns:  # a single word counts only as part of a longer mention
@@ -116,7 +132,7 @@ def _mentions(text: str, rules: MentionRules) -> tuple[Mention, ...]:
         for run in runs if common.any_name(run))
 
 
-class _CommonWords(dict[str, bool]):
+class CommonWords(dict[str, bool]):
     """Which capitalised words of a text are common words (looked up lazily, once a word):
     the text also writes the word in lower case, as a whole word, or a later part of four
     letters or more of a compound (`China-style`)."""
@@ -156,7 +172,7 @@ class _CommonWords(dict[str, bool]):
         return False
 
 
-def _token(word: _Word, common: _CommonWords, inside: set[str] | None,
+def _token(word: _Word, common: CommonWords, inside: set[str] | None,
            headlines: set[int]) -> Token:
     """The token of a word of a run (particles, being lower case, come out common).
 
@@ -175,16 +191,22 @@ def _capitalised_words(text: str, abbreviations: frozenset[str],
     A full stop after one of the abbreviations (`Mr.`) does not end a sentence.
     """
     for match in _CAPITALISED.finditer(text):
-        word = match.group()
-        if word.isupper() or len(word) == 1:
+        word = _name_word(match.group())
+        if word is None:
             continue
-        if word.endswith(_POSSESSIVE):
-            word = word[:-2]
         start = match.start()
         initial = _sentence_initial(text, start) and not _after_abbreviation(
             text, start, abbreviations)
         yield _Word(start, start + len(word), word, initial,
                     bisect.bisect_right(line_starts, start) - 1)
+
+
+def _name_word(word: str) -> str | None:
+    """A capitalised word as a name word: without its possessive; None for a word in
+    capitals or a single letter."""
+    if word.isupper() or len(word) == 1:
+        return None
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 def _sentence_initial(text: str, start: int) -> bool:
