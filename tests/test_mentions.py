@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from tqcheck.names.mentions import MentionRules, find_mentions
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tqcheck.names.mentions import (
+    _CAPITALISED,
+    _LOWER_CASE,
+    _PREFIXED,
+    _UNPREFIXED,
+    _UPPER,
+    MentionRules,
+    find_mentions,
+)
 
 
 @pytest.mark.parametrize("capital", [c for c in map(chr, range(0x2000)) if c.isupper()][::7])
@@ -26,3 +38,20 @@ def test_a_lower_case_prefix_joined_by_a_hyphen_belongs_to_the_name(prefix: str,
                                                                     name: str) -> None:
     text = f"the envoy met Bashar {prefix}-Costa today."
     assert [m.text for m in find_mentions(text, MentionRules())] == [name]
+
+
+# Letters of every kind (capitals, lower case, neither, above U+2000), digits, joiners and
+# the punctuation around words.
+CHARACTERS = st.sampled_from(list("AbcDéÉßẞǅʰªĲĳΣσςİıⅧⓐ日1_-'’ .\n\u00a0«") + ["\U0001D400"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(CHARACTERS, max_size=40))
+def test_the_plainer_patterns_agree_with_the_full_one(text: str) -> None:
+    full = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text)]
+    prefixed = [(start, word) for start, word in full if not word[0].isupper()]
+    assert bool(_PREFIXED.search(text)) == bool(re.search(f"{_LOWER_CASE}-{_UPPER}", text))
+    if not prefixed:
+        assert [(m.start(), m.group()) for m in _UNPREFIXED.finditer(text)] == full
+    if prefixed:
+        assert _PREFIXED.search(text)

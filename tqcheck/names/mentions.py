@@ -23,15 +23,17 @@ from tqcheck.lazyregex import LazyPattern
 
 def _letter_class(test: Callable[[str], bool]) -> str:
     """A regex character class of the letters (below U+2000) that pass the test (`str.isupper`,
-    `str.islower`: cased letters, none of them special in a class, so none escaped)."""
+    `str.islower` and narrower: cased letters, none of them special in a class, so none
+    escaped)."""
     return "[" + "".join(filter(test, map(chr, range(0x2000)))) + "]"
 
 
 _UPPER, _LOWER_CASE = _letter_class(str.isupper), _letter_class(str.islower)
 _CAPITALISED = re.compile(
     rf"(?<![\w'’-])(?:{_LOWER_CASE}+-)?{_UPPER}[^\W\d_]*(?:[-'’][^\W\d_]+)*")
-_LEADING_CAPITAL = re.compile(rf"{_UPPER}[^\W\d_]*(?:[-'’][^\W\d_]+)*")
-_PREFIXED = re.compile(rf"{_LOWER_CASE}-{_UPPER}")
+_UNPREFIXED = re.compile(rf"{_UPPER}(?<![\w'’-].)[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+_PREFIXED = re.compile(rf"-(?<={_LOWER_CASE}-){_UPPER}")
+_FOLDS_OTHERWISE = re.compile(_letter_class(lambda c: c.islower() and c.casefold() != c))
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ABBREVIATION = re.compile(r"([^\W\d_]+)\.\s*$")
 _POSSESSIVE = ("'s", "’s")
@@ -94,15 +96,16 @@ class _Word:
 
 
 def word_candidates(text: str, rules: MentionRules) -> set[str]:
-    """Every spelling a word of the text's mentions may have (and more): the capitalised
-    words, found without their context, and the particles not written in lower case (those
-    that are come out common words, as the text writes them so).
+    """Every spelling a name word (not a common word) of the text's mentions may have, and
+    more: its capitalised words and the particles not written in lower case.
 
-    Cheaper than `find_mentions`: a match of `_CAPITALISED` follows no letter, so the
-    plainer `_LEADING_CAPITAL` finds it too, unless it starts with a lower-case prefix
-    (`pro-Kremlin`), which only texts `_PREFIXED` matches can hold.
+    Cheaper than `find_mentions`, which looks at every word in its context. Lower-case
+    particles, and capitalised words with a lower-case prefix (`pro-Kremlin`), come out
+    common words, as the text writes them (or the prefix) in lower case; unless case folding
+    changes them (`ß`): only texts with such a prefix need the slower `_CAPITALISED`.
     """
-    found = (_CAPITALISED if _PREFIXED.search(text) else _LEADING_CAPITAL).findall(text)
+    prefixed = _PREFIXED.search(text) and _FOLDS_OTHERWISE.search(text)
+    found = set((_CAPITALISED if prefixed else _UNPREFIXED).findall(text))
     words = {word for word in map(_name_word, found) if word is not None}
     return words | {p for p in rules.particles if p != p.casefold()}
 
@@ -190,7 +193,8 @@ def _capitalised_words(text: str, abbreviations: frozenset[str],
 
     A full stop after one of the abbreviations (`Mr.`) does not end a sentence.
     """
-    for match in _CAPITALISED.finditer(text):
+    pattern = _CAPITALISED if _PREFIXED.search(text) else _UNPREFIXED
+    for match in pattern.finditer(text):
         word = _name_word(match.group())
         if word is None:
             continue
