@@ -12,7 +12,14 @@ from tqcheck import inputs
 from tqcheck.config import Config
 from tqcheck.inputs import InputWalk, LoadOptions, Preloaded, load_paths
 from tqcheck.pipeline import PARALLEL_FROM
-from tqcheck.run import StreamOptions, configured_rules, lint, lint_jobs, lint_loaded
+from tqcheck.run import (
+    StreamOptions,
+    configured_rules,
+    holds_one_article,
+    lint,
+    lint_jobs,
+    lint_loaded,
+)
 
 # Articles of one series: the mayor's name is spelled one way in most, another in one.
 SERIES = ("Mayor Dorota Wisniewska opened bridge number {n}. \u201cIt is ours,\u201d she said.\n"
@@ -92,3 +99,16 @@ def test_a_run_of_one_article_finds_what_comparing_it_across_finds(article: str)
     compared = lint_jobs([Preloaded(loaded)], rules, config, StreamOptions(keep="all"))
     assert list(alone.findings) == list(compared.findings)
     assert alone.findings
+
+
+def test_stdin_or_one_file_is_one_article_and_nothing_else_is(tmp_path: Path) -> None:
+    article = ROOT / "corpus" / "fr-belarus-opposition-vilnius"
+    bare = tmp_path / "note.en.txt"
+    bare.write_text("Minister Anna Koval spoke.\n", encoding="utf-8")
+    assert holds_one_article(["-"], [])
+    assert holds_one_article([str(bare)], [])
+    assert holds_one_article([str(article / "mt.en.txt")], [])
+    assert not holds_one_article([str(article)], [])
+    assert not holds_one_article([str(bare), str(bare)], [])
+    assert not holds_one_article(["-"], [bare])
+    assert not holds_one_article([str(tmp_path / "missing.txt")], [])

@@ -153,7 +153,7 @@ def lint(
     from tqcheck.pipeline import default_jobs, keep_for
     from tqcheck.progress import Progress
     from tqcheck.report import renderer
-    from tqcheck.run import StreamOptions, load_options
+    from tqcheck.run import StreamOptions, holds_one_article, load_options
     from tqcheck.run import lint as run_lint
 
     if output_format not in FORMATS:
@@ -186,7 +186,7 @@ def lint(
                                       keep)
             with Progress() as progress:
                 stream = StreamOptions(jobs=jobs or default_jobs(), keep=keep,
-                                       across=paths != ["-"] or bool(jsonl),
+                                       across=not holds_one_article(paths or [], jsonl or []),
                                        progress=progress)
                 return run_lint(paths or [], jsonl or [], config, options, stream)
 

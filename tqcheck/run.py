@@ -108,6 +108,11 @@ def lint(paths: list[str], jsonl: list[Path], config: Config, options: LoadOptio
     return result
 
 
+def holds_one_article(paths: list[str], jsonl: list[Path]) -> bool:
+    """Whether a run's inputs are one article: stdin or one file, and no JSONL batch."""
+    return not jsonl and len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
+
+
 def lint_loaded(loaded: Loaded, rules: list[Rule], config: Config) -> LintResult:
     """Apply already loaded rules to already loaded articles, with the config's policies."""
     result = lint_jobs([Preloaded(loaded)], rules, config,
