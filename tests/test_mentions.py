@@ -9,12 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tqcheck.names.mentions import (
-    _CAPITALISED,
     _LOWER_CASE,
     _PREFIXED,
     _UNPREFIXED,
     _UPPER,
     MentionRules,
+    _capitalised,
     find_mentions,
 )
 
@@ -48,7 +48,7 @@ CHARACTERS = st.sampled_from(list("AbcDéÉßẞǅʰªĲĳΣσςİıⅧⓐ日1_-
 @settings(max_examples=500, deadline=None)
 @given(st.text(CHARACTERS, max_size=40))
 def test_the_plainer_patterns_agree_with_the_full_one(text: str) -> None:
-    full = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text)]
+    full = [(m.start(), m.group()) for m in _capitalised().finditer(text)]
     prefixed = [(start, word) for start, word in full if not word[0].isupper()]
     assert bool(_PREFIXED.search(text)) == bool(re.search(f"{_LOWER_CASE}-{_UPPER}", text))
     if not prefixed:

@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from tqcheck.lazyregex import LazyPattern
@@ -29,8 +29,9 @@ def _letter_class(test: Callable[[str], bool]) -> str:
 
 
 _UPPER, _LOWER_CASE = _letter_class(str.isupper), _letter_class(str.islower)
-_CAPITALISED = re.compile(
-    rf"(?<![\w'’-])(?:{_LOWER_CASE}+-)?{_UPPER}[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+# The words of `_capitalised()` without a prefix; starting with a capital (its context looked
+# behind afterwards) lets `re` skip quickly to the next capital. A prefixed word has a hyphen
+# between a lower-case letter and a capital, which `_PREFIXED` finds quickly.
 _UNPREFIXED = re.compile(rf"{_UPPER}(?<![\w'’-].)[^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _PREFIXED = re.compile(rf"-(?<={_LOWER_CASE}-){_UPPER}")
 _FOLDS_OTHERWISE = re.compile(_letter_class(lambda c: c.islower() and c.casefold() != c))
@@ -40,6 +41,14 @@ _POSSESSIVE = ("'s", "’s")
 _SENTENCE_END = set(".!?:…•|*–—-\n\r")
 _OPENERS = set(" \t\u00a0\"“‘'«„‚([")
 _SPACE = "[ \\t\\u00a0]+"
+
+
+@cache
+def _capitalised() -> re.Pattern[str]:
+    """Capitalised words, with a lower-case prefix or not (compiled when first needed: only
+    texts with a prefixed word need it, and its classes take a while to compile)."""
+    return re.compile(
+        rf"(?<![\w'’-])(?:{_LOWER_CASE}+-)?{_UPPER}[^\W\d_]*(?:[-'’][^\W\d_]+)*")
 
 
 class Token(NamedTuple):
@@ -102,10 +111,10 @@ def word_candidates(text: str, rules: MentionRules) -> set[str]:
     Cheaper than `find_mentions`, which looks at every word in its context. Lower-case
     particles, and capitalised words with a lower-case prefix (`pro-Kremlin`), come out
     common words, as the text writes them (or the prefix) in lower case; unless case folding
-    changes them (`ß`): only texts with such a prefix need the slower `_CAPITALISED`.
+    changes them (`ß`): only texts with such a prefix need the slower `_capitalised()`.
     """
     prefixed = _PREFIXED.search(text) and _FOLDS_OTHERWISE.search(text)
-    found = set((_CAPITALISED if prefixed else _UNPREFIXED).findall(text))
+    found = set((_capitalised() if prefixed else _UNPREFIXED).findall(text))
     words = {word for word in map(_name_word, found) if word is not None}
     return words | {p for p in rules.particles if p != p.casefold()}
 
@@ -193,7 +202,7 @@ def _capitalised_words(text: str, abbreviations: frozenset[str],
 
     A full stop after one of the abbreviations (`Mr.`) does not end a sentence.
     """
-    pattern = _CAPITALISED if _PREFIXED.search(text) else _UNPREFIXED
+    pattern = _capitalised() if _PREFIXED.search(text) else _UNPREFIXED
     for match in pattern.finditer(text):
         word = _name_word(match.group())
         if word is None:
