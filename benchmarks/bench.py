@@ -13,7 +13,9 @@ in the machine's load fall on all alike, and prints the medians and their ratios
 - cold start: one ~800-word article, a fresh process each time (file and rule caches warm);
   both linters' modules are compiled to bytecode first, as installing them does;
 - score: `tqcheck score` (BLEU, chrF, TER) against the sacrebleu command line on the same
-  files, checking that the numbers are identical.
+  files, checking that the numbers are identical;
+- the machine's own bound on --jobs 2: a fixed pure-Python loop run alone, then two copies
+  at once (twice the first time over the second: 2.0 on two idle cores of their own).
 
 proselint is installed (once) in benchmarks/.venv-proselint; without it, its columns are skipped.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import sys
 import tempfile
 from collections.abc import Callable
@@ -43,6 +46,7 @@ from bench_runs import (
     printed_lines,
     rounds,
     run,
+    run_together,
 )
 from rule_cost import measure
 
@@ -50,6 +54,7 @@ import tqcheck
 from tqcheck.documents import Article
 
 TQCHECK = [sys.executable, "-m", "tqcheck"]
+LOOP = "n = 0\nfor i in range(10_000_000):\n    n += i"  # about a second of one core's work
 METRICS = ["bleu", "chrf", "ter"]
 TOKENIZER = "13a"  # given to both scorers, whatever the language of the files
 
@@ -133,6 +138,19 @@ def lint(results: Results, setup: Setup, corpora: dict[int, Path]) -> None:
         results.ratios[f"max RSS {largest} / {smallest} articles ({one_core})"] = (
             results.row(f"lint {largest} articles", one_core).median.max_rss_mib
             / results.row(f"lint {smallest} articles", one_core).median.max_rss_mib)
+
+
+def parallel_bound(results: Results, setup: Setup, runs: int) -> None:
+    """How much sooner two processes finish two equal CPU-bound jobs than one does them in
+    turn, here: the most any --jobs 2 speed-up can be on this machine."""
+    print("parallel bound ...", file=sys.stderr, flush=True)
+    loops = [setup.command(f"python loop {n}", [sys.executable, "-c", LOOP]) for n in (1, 2)]
+    alone, together = [], []
+    for _ in range(runs):
+        alone.append(run(loops[0]).wall)
+        together.append(run_together(loops))
+    results.ratios["machine: speed-up of two processes at once (a Python loop)"] = (
+        2 * statistics.median(alone) / statistics.median(together))
 
 
 def rule_cost(results: Results, corpus: Path, repeat: int) -> None:
@@ -226,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         stages = [("cold start", partial(cold_start, results, setup, articles, args.words,
                                          args.cold_runs)),
                   ("rule cost", partial(rule_cost, results, corpora[min(corpora)], args.runs)),
-                  ("lint", partial(lint, results, setup, corpora))]
+                  ("lint", partial(lint, results, setup, corpora)),
+                  ("parallel bound", partial(parallel_bound, results, setup, args.cold_runs))]
         if args.skip_score:
             results.skipped.append("score: --skip-score")
         else:

@@ -73,6 +73,23 @@ def run(command: Command) -> Sample:
     return Sample(wall, usage.ru_utime + usage.ru_stime, kib / 1024)
 
 
+def run_together(commands: list[Command]) -> float:
+    """Start the commands at once; the wall-clock seconds until the last one has finished."""
+    start = time.perf_counter()
+    started = []
+    for command in commands:
+        with command.stdout.open("wb") as out, command.stderr.open("wb") as err:
+            started.append(subprocess.Popen(command.argv, stdout=out, stderr=err,
+                                            stdin=subprocess.DEVNULL, cwd=command.cwd,
+                                            env=command.env))
+    codes = [process.wait() for process in started]
+    wall = time.perf_counter() - start
+    for command, code in zip(commands, codes, strict=True):
+        if code not in command.ok_codes:
+            raise RuntimeError(f"{command.name} exited with {code}")
+    return wall
+
+
 def rounds(commands: list[Command], runs: int) -> dict[str, list[Sample]]:
     """Run every command `runs` times, interleaved (the order rotating from round to round)
     so that changes in the machine's load fall on all of them alike."""

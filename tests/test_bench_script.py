@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from bench import time_ratio  # noqa: E402
 from bench_inputs import build_corpus, load_articles, long_article, score_files  # noqa: E402
 from bench_report import Results, Row, table, to_json, write_json  # noqa: E402
-from bench_runs import Command, Sample, article_counts, rounds, run  # noqa: E402
+from bench_runs import Command, Sample, article_counts, rounds, run, run_together  # noqa: E402
 
 from tqcheck.inputs import LoadOptions, load_paths  # noqa: E402
 
@@ -114,3 +114,11 @@ def test_article_counts_are_sorted_distinct_and_positive() -> None:
     assert article_counts("10000,1000,1000") == [1000, 10000]
     with pytest.raises(argparse.ArgumentTypeError):
         article_counts("0,10")
+
+
+def test_run_together_starts_the_commands_at_once(tmp_path: Path) -> None:
+    sleepers = [python_command(tmp_path, f"sleeper{n}", "import time; time.sleep(1)")
+                for n in (1, 2)]
+    assert 1 <= run_together(sleepers) < 1.9  # at once, not one after the other
+    with pytest.raises(RuntimeError, match="fails exited with 3"):
+        run_together([python_command(tmp_path, "fails", "raise SystemExit(3)")])
