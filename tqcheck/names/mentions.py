@@ -106,7 +106,8 @@ class _Word:
 
 def word_candidates(text: str, rules: MentionRules) -> set[str]:
     """Every spelling a name word (not a common word) of the text's mentions may have, and
-    more: its capitalised words and the particles not written in lower case.
+    more: its capitalised words and the particles not written in lower case, but no titles
+    (mentions never keep them).
 
     Cheaper than `find_mentions`, which looks at every word in its context. Lower-case
     particles, and capitalised words with a lower-case prefix (`pro-Kremlin`), come out
@@ -116,7 +117,7 @@ def word_candidates(text: str, rules: MentionRules) -> set[str]:
     prefixed = _PREFIXED.search(text) and _FOLDS_OTHERWISE.search(text)
     found = set((_capitalised() if prefixed else _UNPREFIXED).findall(text))
     words = {word for word in map(_name_word, found) if word is not None}
-    return words | {p for p in rules.particles if p != p.casefold()}
+    return (words | {p for p in rules.particles if p != p.casefold()}) - rules.titles
 
 
 def find_mentions(text: str, rules: MentionRules) -> list[Mention]:
