@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import pickle
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqcheck.matching import LEAD_BUDGET, PhraseMatcher, normalize
+from tqcheck.matching import LEAD_BUDGET, PhraseMatcher, _pattern, normalize
 
 # letters that fold to ASCII ignoring case (K, ſ, İ, ı), others that do not, marks, spaces
 ALPHABET = "abkisAKSI\u212a\u017f\u0130\u0131éàüÜ'’%-–. \n"
@@ -75,3 +76,14 @@ def test_past_its_budget_a_matcher_searches_the_whole_expression_with_the_same_m
     by_lead = math.ceil(LEAD_BUDGET * len(matcher.regex.pattern) / len(text))
     assert len(matches) == by_lead + 1
     assert matches[-1] == expected and list(matcher.finditer(text)) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrases=PHRASES, text=st.text(ALPHABET, max_size=60))
+def test_testing_for_a_word_start_after_the_first_character_finds_the_same(phrases, text):
+    matcher = PhraseMatcher(phrases, case_sensitive=True, whole_word=True)
+    keys = {normalize(phrase, True) for phrase in phrases}
+    start_first = re.compile(_pattern(keys, True))
+    assert ("(?<!\\w[\\s\\S])" in matcher.regex.pattern) == ("" not in keys)
+    assert [m.span() for m in matcher.regex.finditer(text)] == \
+        [m.span() for m in start_first.finditer(text)]

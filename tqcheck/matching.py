@@ -9,7 +9,8 @@ by lead is slower than one search of the whole expression once compiled, so a ma
 compiles the whole expression once the texts it matched by lead add up to LEAD_BUDGET
 times the expression's length (about what compiling it costs), and matches by lead only
 while the whole expression is not compiled (a matcher built afresh, not loaded from the
-rule cache, compiles it at once).
+rule cache, compiles it at once). Whole-word phrases are first ruled out by the ASCII words
+of the text (see tqcheck.phrasewords): most texts hold none of a list's phrases.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from tqcheck.lazyregex import LazyPattern
+from tqcheck.phrasewords import PhraseWords
 
 _APOSTROPHES = "'’"
 LEAD = re.compile(r"\w+|.", re.DOTALL)  # a phrase's lead: its first word, else first character
@@ -44,10 +46,12 @@ class PhraseMatcher:
         self.case_sensitive = case_sensitive
         keys = {normalize(phrase, case_sensitive) for phrase in phrases}
         flags = 0 if case_sensitive else re.IGNORECASE
-        self.regex = LazyPattern(_pattern(keys, whole_word), flags)
+        self.regex = LazyPattern(_pattern(keys, whole_word, case_sensitive=case_sensitive),
+                                 flags)
         self.groups: dict[str, str] | None = None
         self.others: LazyPattern | None = None
         self.by_lead_left = LEAD_BUDGET * len(self.regex.pattern)  # text characters
+        self.words = PhraseWords(keys) if whole_word else None
         if whole_word and "" not in keys:
             grouped = {key for key in keys if case_sensitive or _ascii_lead(key)}
             self.groups = _lead_groups(grouped)
@@ -56,6 +60,8 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Yield (start, end, key) for each match; key is the matched phrase's normal form."""
+        if self.words is not None and not self.words.may_hold(text):
+            return
         by_lead = self.groups is not None and self.by_lead_left > 0 \
             and not self.regex.is_compiled
         if by_lead:
@@ -116,14 +122,24 @@ def _lead_groups(keys: set[str]) -> dict[str, str]:
     return {lead: _pattern(group, True) for lead, group in grouped.items()}
 
 
-def _pattern(keys: Iterable[str], whole_word: bool) -> str:
-    """The expression matching any of the phrase keys, longest first."""
+def _pattern(keys: Iterable[str], whole_word: bool, *, case_sensitive: bool = False) -> str:
+    r"""The expression matching any of the phrase keys, longest first.
+
+    Whole-word and case-sensitive, it tests for a word start after a phrase's first
+    character (`X(?<!\w[\s\S])`, the same as `(?<!\w)X` for one character X), so that a
+    search skips to the characters phrases begin with instead of trying every position
+    (ignoring case a search cannot skip so, and testing for a word start first is quicker).
+    """
     trie: dict = {}
     for key in keys:
         node = trie
         for char in key:
             node = node.setdefault(char, {})
         node[""] = {}
+    if whole_word and case_sensitive and trie and "" not in trie:
+        body = "|".join(_char_pattern(char) + r"(?<!\w[\s\S])" + _trie_pattern(child)
+                        for char, child in sorted(trie.items()))
+        return rf"(?:{body})(?!\w)"
     body = _trie_pattern(trie) or "(?!)"
     return rf"(?<!\w)(?:{body})(?!\w)" if whole_word else body
 

@@ -9,6 +9,7 @@ import regex
 from tqcheck.checks.base import Check, CheckTimeout, Hit, Params
 from tqcheck.documents import Article
 from tqcheck.lazyregex import LazyPattern
+from tqcheck.patternchars import required_chars
 
 FLAGS = {
     "ignorecase": regex.IGNORECASE,
@@ -34,6 +35,7 @@ class PatternCheck(Check):
                                    "flags")
             flags |= FLAGS[name]
         self.patterns = [self._compile(params, source, flags, line) for source, line in sources]
+        self.required = [required_chars(source, flags) for source, _ in sources]
         self.group: int | str = params.get("group", (int, str), 0)
         self.suggest: str | None = params.get("suggest", str, None)
         self.timeout = params.get("timeout", float, DEFAULT_TIMEOUT_SECONDS)
@@ -72,9 +74,13 @@ class PatternCheck(Check):
                                    f"{compiled.pattern!r} does not have", "suggest")
 
     def find(self, article: Article) -> Iterator[Hit]:
-        """Yield the chosen group of every match; stop with CheckTimeout past the budget."""
+        """Yield the chosen group of every match; stop with CheckTimeout past the budget. A
+        text lacking all the characters a pattern needs (see tqcheck.patternchars) is not
+        searched."""
         text = article.target.checkable
-        for compiled in self.patterns:
+        for compiled, required in zip(self.patterns, self.required, strict=True):
+            if required is not None and not any(char in text for char in required):
+                continue
             try:
                 for match in compiled.finditer(text, timeout=self.timeout):
                     start, end = match.span(self.group)

@@ -1,0 +1,69 @@
+"""Rule phrases out of a text by its ASCII words, with set operations instead of a search.
+
+The ASCII words of a text are its runs of ASCII letters, digits and underscores once the
+text is folded as `re` compares letters ignoring case, as far as ASCII goes; every other
+character separates them. The fold is lower case with the dotted capital I, the long s and
+the dotless i made i, s and i (`re` matches them with those letters; the Kelvin sign lowers
+to k already): every character that `re`, ignoring case, matches with an ASCII letter folds
+to that letter, and every other character folds to no ASCII word character, ASCII digits
+and underscore aside, which match only themselves (tests/test_phrasewords.py checks every
+code point).
+
+So where a whole-word phrase matches (see tqcheck.matching), with or without case, each of
+its characters folds as the text character it matches does, as far as ASCII words go (its
+spaces and apostrophes match separators), and the characters around the match, not word
+characters, separate words: every ASCII word of the phrase is an ASCII word of the text. A
+text lacking one cannot hold the phrase. As the fold serves where case matters too, every
+phrase list applied to a text shares one set of its words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+# every byte but an ASCII letter, digit or underscore (UTF-8 bytes of other characters too)
+_TO_SEPARATOR = bytes(byte if chr(byte).isascii() and (chr(byte).isalnum() or byte == 0x5F)
+                      else 0x20 for byte in range(256))
+
+
+def fold(text: str) -> str:
+    """A text as `re` compares letters ignoring case, as far as ASCII letters go."""
+    return text.replace("\u0130", "i").lower().replace("\u017f", "s").replace("\u0131", "i")
+
+
+def ascii_words(text: str) -> frozenset[bytes]:
+    """The ASCII words of a text."""
+    return frozenset(fold(text).encode("utf-8", "surrogatepass").translate(_TO_SEPARATOR)
+                     .split())
+
+
+@lru_cache(maxsize=4)
+def text_words(text: str) -> frozenset[bytes]:
+    """The ASCII words of a text, kept for the few texts last asked about (the phrase lists
+    applied to a text share them)."""
+    return ascii_words(text)
+
+
+class PhraseWords:
+    """Tells whether a text may hold any of a set of whole-word phrases, by their ASCII words.
+
+    Each phrase is filed under its longest word (with its other words, space-separated), so
+    that a text is compared only with the phrases whose longest word it holds.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        by_word: dict[bytes, set[bytes]] = {}
+        for phrase in phrases:
+            words = sorted(ascii_words(phrase), key=lambda word: (-len(word), word)) or [b""]
+            by_word.setdefault(words[0], set()).add(b" ".join(words[1:]))
+        self.by_word = {word: tuple(sorted(others)) for word, others in by_word.items()}
+
+    def may_hold(self, text: str) -> bool:
+        """False only when the text certainly holds none of the phrases."""
+        if b"" in self.by_word:  # a phrase without ASCII words is never ruled out
+            return True
+        words = text_words(text)
+        return any(all(word in words for word in others.split())
+                   for filed in words.intersection(self.by_word)
+                   for others in self.by_word[filed])
