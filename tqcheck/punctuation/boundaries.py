@@ -7,15 +7,22 @@ import re
 from collections.abc import Iterator
 
 from tqcheck.punctuation.defects import Context, Defect
+from tqcheck.punctuation.marks import GUILLEMETS, offsets
 from tqcheck.punctuation.text import is_abbreviation
 
 ONE_LETTER = re.compile(r"[^\W\d_]")
 TOKEN = re.compile(r"(?<![\w@#/.])(?=[^\W\d_]*[^\W\d_A-Z][A-Z])[^\W\d_]+(?![\w@])")
 CUT = re.compile(r"(?<![.\w])[^\W\d_]{2,}\.[ \u00a0](?P<next>[^\W\d_]+)")
-DOUBLED = re.compile(r"(?<![.…])(?<![.…][ \u00a0])([.,;])[ \u00a0]?([.,;])(?![.…]|[ \u00a0]\.)")
+DOUBLED = re.compile(
+    r"([.,;])(?<![.…][.,;])(?<![.…][ \u00a0][.,;])[ \u00a0]?([.,;])(?![.…]|[ \u00a0]\.)")
+"""Two of . , ; in a row, not after an ellipsis nor in one (searched from the first mark,
+which the lookbehinds then take along: a search from a character class is far quicker than
+one from a lookbehind, tried at every character)."""
 SPACE_BEFORE = re.compile(
     r"(?<=[^\W\d_]|[»”\"’)\]])[ \u00a0\u202f]+(?P<mark>[:;!?])(?=\s|$|[\"“”«»])")
-SPACED_HYPHEN = re.compile(r"(?<=\S)[ \u00a0]-[ \u00a0](?=\S)")
+SPACED_HYPHEN = re.compile(r"-(?<=\S[ \u00a0]-)[ \u00a0](?=\S)")
+"""The hyphen of ` - ` between two words (searched from the hyphen, a rarer character than
+the space before it, which the reported span takes along)."""
 SAFE_DOUBLES = {",,": ",", "..": ".", ";;": ";"}
 # Cheap searches for what a reported match of the expressions above must hold (the triggers
 # of the detectors), so most paragraphs skip the costly expression. Each starts with its
@@ -23,27 +30,61 @@ SAFE_DOUBLES = {",,": ",", "..": ".", ";;": ";"}
 # U+0000-U+0060, U+007B-U+00A9 (classes of characters below U+0100 compile quickest).
 MAY_GLUE = re.compile(r"[A-Z](?<=[^\x00-\x60\x7b-\xa9][A-Z])")
 MAY_CUT = re.compile(r"\.[ \u00a0][^\W\d_A-Z]")
-MAY_DOUBLE = tuple(re.compile(rf"\{mark}[ \u00a0]?[.,;]") for mark in ".,;")
-MAY_SPACE_BEFORE = tuple(re.compile(rf"\{mark}(?:(?<=[ \u00a0]\{mark})|(?<=\u202f\{mark}))")
-                         for mark in ":;!?")
+MAY_DOUBLE = {mark: re.compile(rf"\{mark}[ \u00a0]?[.,;]") for mark in ".,;"}
+MAY_SPACE_BEFORE = {mark: re.compile(rf"\{mark}(?:(?<=[ \u00a0]\{mark})|(?<=\u202f\{mark}))")
+                    for mark in ":;!?"}
 MAY_SPACE_HYPHEN = re.compile(r"-(?<=[ \u00a0]-)[ \u00a0]")
+BYTE_CLASSES = bytes.maketrans(
+    bytes(range(256)),
+    bytes(ord("U") if 0x41 <= byte <= 0x5A
+          else ord("l") if 0x61 <= byte <= 0x7A or byte >= 0x80 else ord(" ")
+          for byte in range(256)))
+"""UTF-8 bytes by class: `U` for A-Z, `l` for a-z and every byte of a character above
+U+007F (so each character MAY_GLUE looks behind for ends with an `l`), a space otherwise."""
 
 
-def may_double(text: str) -> bool:
-    """Whether the text holds two of . , ; in a row (a search per first mark is quicker than
-    one for a class of marks as frequent as these)."""
-    return any(pattern.search(text) for pattern in MAY_DOUBLE)
+def glue_offsets(text: str) -> list[int]:
+    """The offsets of MAY_GLUE's matches in order. A search for a class of characters tries
+    each character in turn; so the text's UTF-8 bytes are classed at once (BYTE_CLASSES),
+    and each `lU` pair found in them, far rarer than capitals, is checked by MAY_GLUE at its
+    character offset."""
+    data = text.encode("utf-8", "surrogatepass")
+    classes = data.translate(BYTE_CLASSES)
+    found: list[int] = []
+    done = chars = 0  # `chars` characters are encoded before byte `done`
+    pair = classes.find(b"lU")
+    while pair >= 0:
+        capital = pair + 1
+        chars += len(data[done:capital].decode("utf-8", "surrogatepass"))
+        done = capital
+        if MAY_GLUE.match(text, chars):
+            found.append(chars)
+        pair = classes.find(b"lU", capital)
+    return found
+
+
+def starts(expressions: dict[str, re.Pattern[str]], text: str) -> list[int]:
+    """Where the expressions match the text, each keyed by the mark its matches start with
+    (a search per mark is quicker than one for a class of marks as frequent as these, and a
+    test for the mark, quicker still, skips the search for one the text lacks)."""
+    return [match.start() for mark, expression in expressions.items() if mark in text
+            for match in expression.finditer(text)]
 
 
 def may_space_before(text: str) -> bool:
-    """Whether the text holds a space before : ; ! or ? (a search per mark is quicker than
-    one for a class of marks as frequent as these)."""
-    return any(pattern.search(text) for pattern in MAY_SPACE_BEFORE)
+    """Whether the text holds a space before : ; ! or ?."""
+    return any(expression.search(text) for mark, expression in MAY_SPACE_BEFORE.items()
+               if mark in text)
 
 
-def may_misspace(text: str) -> bool:
-    """Whether the text holds a space before : ; ! ? or a guillemet."""
-    return "«" in text or "»" in text or may_space_before(text)
+def doublings(text: str) -> list[int]:
+    """Where the text holds two of . , ; in a row."""
+    return starts(MAY_DOUBLE, text)
+
+
+def misspacings(text: str) -> list[int]:
+    """Where the text holds a guillemet or a space before : ; ! or ? (the marks' offsets)."""
+    return offsets(text, GUILLEMETS) + starts(MAY_SPACE_BEFORE, text)
 
 
 def camel_split(token: str) -> int | None:
@@ -141,5 +182,9 @@ def spaced_hyphens(ctx: Context) -> Iterator[Defect]:
     dash = ctx.locale.dash
     if dash is None:
         return
+    end = 0
     for match in SPACED_HYPHEN.finditer(ctx.paragraph.text):
-        yield Defect("spaced-hyphen", match.start(), match.end(), dash, fixable=True)
+        start = match.start() - 1
+        if start >= end:  # spans never overlap: `a - - b` has one
+            end = match.end()
+            yield Defect("spaced-hyphen", start, end, dash, fixable=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from tqcheck.checks.base import Params
@@ -38,6 +39,35 @@ class Locale:
         if self.style in (STYLE_ANY, STYLE_CONSISTENT):
             return self.quotes
         return {self.style: self.quotes[self.style]}
+
+    @cached_property
+    def allowed_marks(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The opening and the closing double marks of the allowed styles."""
+        styles = self.allowed_styles().values()
+        return frozenset(o for o, _ in styles), frozenset(c for _, c in styles)
+
+    @cached_property
+    def style_names(self) -> dict[str, str]:
+        """The style of each double mark the locale lists (the first style listing it)."""
+        names: dict[str, str] = {}
+        for name, marks in self.quotes.items():
+            for mark in marks:
+                names.setdefault(mark, name)
+        return names
+
+    @cached_property
+    def openings(self) -> frozenset[str]:
+        """The opening double marks, the straight one aside (it opens and closes alike)."""
+        return frozenset(o for o, _ in self.quotes.values() if o != "\"")
+
+    @cached_property
+    def closings(self) -> dict[str, str]:
+        """The closing mark of each opening double mark (that of the first style opening
+        with it)."""
+        closings: dict[str, str] = {}
+        for opening, closing in self.quotes.values():
+            closings.setdefault(opening, closing)
+        return closings
 
 
 @dataclass(frozen=True)

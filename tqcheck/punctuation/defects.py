@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from tqcheck.punctuation.conventions import Conventions, Locale
 from tqcheck.punctuation.marks import Mark
@@ -26,8 +29,11 @@ DEFECT_CLASSES: dict[str, frozenset[str]] = {
 """Each defect class, with the message fields its findings provide besides text/suggestion."""
 
 
-@dataclass(frozen=True)
-class Defect:
+NO_FIELDS: Mapping[str, str] = MappingProxyType({})
+"""The fields of a defect whose message needs none besides text and suggestion."""
+
+
+class Defect(NamedTuple):
     """One defect: its class, its span (offsets in the paragraph, then in the text)."""
 
     kind: str
@@ -35,7 +41,7 @@ class Defect:
     end: int
     suggestion: str | None = None
     fixable: bool = False
-    fields: dict[str, str] = field(default_factory=dict, hash=False)
+    fields: Mapping[str, str] = NO_FIELDS
 
     def shifted(self, offset: int) -> Defect:
         """The same defect with its span moved by offset."""
@@ -46,8 +52,9 @@ class Defect:
 @dataclass(slots=True)
 class Context:
     """What a detector may know beyond its paragraph: the locale's attribution `patterns`,
-    its double marks, paired once (`pairs` of opening and closing marks, and the marks left
-    `unpaired`), its pairs of single marks around words (`single_pairs`), and the article."""
+    its double marks, paired once (`pairs` of opening and closing marks, the marks left
+    `unpaired`, and every mark with its role in order, `roles`), its pairs of single marks
+    around words (`single_pairs`), and the article."""
 
     paragraph: Paragraph
     locale: Locale
@@ -60,3 +67,4 @@ class Context:
     words: WordCounts = field(default_factory=lambda: WordCounts(""))
     source_text: str | None = None
     single_pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
+    roles: list[tuple[Mark, int]] = field(default_factory=list)

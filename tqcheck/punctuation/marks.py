@@ -13,6 +13,7 @@ from typing import NamedTuple
 DOUBLE_MARKS = "\"“”„‟«»"
 SINGLE_MARKS = "'‘’‚‛‹›"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+GUILLEMETS = "«»"
 OPENERS_BEFORE = "([{—–-/"
 CLOSERS_AFTER = ".,;:!?)]}—–-…/"
 FREE_BEFORE = frozenset(OPENERS_BEFORE + ALL_MARKS)
@@ -66,22 +67,21 @@ def side_of(text: str, index: int) -> Side:
     return Side.UNCLEAR
 
 
-def double_marks(text: str, marks: str = DOUBLE_MARKS) -> list[Mark]:
-    """Every double quotation mark of a paragraph, in order (`marks`: the double marks it
-    may hold, when known)."""
-    return [Mark(index, text[index], side_of(text, index)) for index in offsets(text, marks)]
+def double_marks(text: str, at: list[int]) -> list[Mark]:
+    """Every double quotation mark of a paragraph, in order (`at`: their offsets, those of
+    `offsets(text, DOUBLE_MARKS)`)."""
+    return [Mark(index, text[index], side_of(text, index)) for index in at]
 
 
-def single_pairs(text: str, elisions: frozenset[str],
-                 marks: str = SINGLE_MARKS) -> list[tuple[Mark, Mark]]:
+def single_pairs(text: str, elisions: frozenset[str], at: list[int]) -> list[tuple[Mark, Mark]]:
     """Single marks that enclose words: an opening mark before a letter, closed after a word
-    (`marks`: the single marks the paragraph may hold, when known).
+    (`at`: the offsets of the paragraph's single marks, those of `offsets(text, SINGLE_MARKS)`).
 
     A mark inside a word, before a digit, or before an elided word (’n’, ’em) is an
     apostrophe.
     """
     pairs, opening = [], None
-    for index in offsets(text, marks):
+    for index in at:
         char = text[index]
         side = side_of(text, index)
         if side is Side.OPENING and opening is None:

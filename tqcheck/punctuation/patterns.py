@@ -5,6 +5,7 @@ word by word with set lookups instead of one large expression."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 
 from tqcheck.punctuation.conventions import Locale
@@ -59,16 +60,16 @@ class LocalePatterns:
             rf"(?<!{LETTER})(?P<word>{LETTER}+)[.!?],{SPACE}+(?:{LETTER}+{SPACE}+){{0,2}}?"
             rf"{alternation(self.verbs)}\b", re.IGNORECASE)
 
-    def may_attribute(self, text: str) -> bool:
-        """Whether some sentence of the text may end with an attribution: a short clause
-        after a comma ends a sentence, has a capital and a word that may start a verb."""
+    def attributions(self, text: str) -> Iterator[int]:
+        """Offsets of the commas where an attribution may start that ends a sentence of the
+        text: the short clause after the comma ends the sentence, has a capital and a word
+        that may start a verb (the comma and the clause lie on one line)."""
         for match in self.tail.finditer(text):
             words = match.group("words")
             lowered = words.lower()
             unmarked = lowered.replace(".", " ").replace("!", " ").replace("?", " ")
             if lowered != words and not self.verb_heads.isdisjoint(unmarked.split()):
-                return True
-        return False
+                yield match.start()
 
     def attribution(self, sentence: str) -> int | None:
         """Offset of the comma that starts the attribution ending the sentence, if one does."""

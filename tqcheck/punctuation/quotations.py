@@ -9,6 +9,7 @@ from tqcheck.punctuation.conventions import STYLE_CONSISTENT, Locale
 from tqcheck.punctuation.defects import Context, Defect
 from tqcheck.punctuation.marks import (
     DOUBLE_MARKS,
+    GUILLEMETS,
     Mark,
     Side,
     quotation_count,
@@ -17,7 +18,6 @@ from tqcheck.punctuation.marks import (
 SPACES = " \u00a0\u202f"
 OPENING, CLOSING = 0, 1
 """Roles of a mark, as indexes into a style's (opening, closing) pair."""
-GUILLEMETS = "«»"
 
 
 def paired(marks: list[Mark], locale: Locale) -> tuple[list[tuple[Mark, Mark]], list[Mark]]:
@@ -26,7 +26,7 @@ def paired(marks: list[Mark], locale: Locale) -> tuple[list[tuple[Mark, Mark]], 
     A mark opens when no quotation is open; a second distinct opening mark while one is
     open (“ … “) means the first was never closed.
     """
-    openings = {o for o, _ in locale.quotes.values() if o != "\""}
+    openings, closings = locale.openings, locale.closings
     pairs, unpaired, open_mark = [], [], None
     for mark in marks:
         if open_mark is None:
@@ -34,7 +34,7 @@ def paired(marks: list[Mark], locale: Locale) -> tuple[list[tuple[Mark, Mark]], 
                 unpaired.append(mark)
             else:
                 open_mark = mark
-        elif mark.char in openings and mark.char != _closing_of(open_mark, locale) \
+        elif mark.char in openings and mark.char != closings.get(open_mark.char) \
                 and mark.side is Side.OPENING:
             unpaired.append(open_mark)
             open_mark = mark
@@ -44,11 +44,6 @@ def paired(marks: list[Mark], locale: Locale) -> tuple[list[tuple[Mark, Mark]], 
     if open_mark is not None:
         unpaired.append(open_mark)
     return pairs, unpaired
-
-
-def _closing_of(opening: Mark, locale: Locale) -> str | None:
-    """The closing mark that the locale pairs with an opening mark, if any."""
-    return next((c for o, c in locale.quotes.values() if o == opening.char), None)
 
 
 def opens_paragraph(text: str | None) -> bool:
@@ -92,23 +87,22 @@ def misplaced(ctx: Context) -> Iterator[Defect]:
                              fields={"mark": opening.char})
 
 
-def roles(ctx: Context) -> list[tuple[Mark, int]]:
-    """Each double mark with its role, OPENING or CLOSING (as paired, or as it sits)."""
-    if not ctx.pairs and not ctx.unpaired:
-        return []
-    found = [(o, OPENING) for o, _ in ctx.pairs] + [(c, CLOSING) for _, c in ctx.pairs]
-    found += [(m, CLOSING if m.side is Side.CLOSING else OPENING) for m in ctx.unpaired]
-    return sorted(found, key=lambda item: item[0].offset)
+def roles(pairs: list[tuple[Mark, Mark]], unpaired: list[Mark]) -> list[tuple[Mark, int]]:
+    """Each double mark with its role, OPENING or CLOSING (as paired, or as it sits), in
+    order (marks sort by offset: no two share one)."""
+    found = [(o, OPENING) for o, _ in pairs] + [(c, CLOSING) for _, c in pairs]
+    found += [(m, CLOSING if m.side is Side.CLOSING else OPENING) for m in unpaired]
+    found.sort()
+    return found
 
 
 def foreign(ctx: Context) -> Iterator[Defect]:
     """Double marks no style of the locale uses in that position; single pairs likewise."""
     text = ctx.paragraph.text
     locale = ctx.locale
-    allowed = [{style[role] for style in locale.allowed_styles().values()}
-               for role in (OPENING, CLOSING)]
+    allowed = locale.allowed_marks
     replacement = locale.quotes[ctx.article_style or locale.suggest]
-    for mark, role in roles(ctx):
+    for mark, role in ctx.roles:
         if mark.char in allowed[role]:
             continue
         start, end = _with_inner_space(text, mark.offset, role == OPENING, locale)
@@ -148,16 +142,17 @@ def _with_inner_space(text: str, offset: int, is_opening: bool, locale: Locale) 
 
 def style_of(char: str, locale: Locale) -> str | None:
     """The name of the locale style a double mark belongs to, if any."""
-    return next((name for name, marks in locale.quotes.items() if char in marks), None)
+    return locale.style_names.get(char)
 
 
-def article_style(text: str, locale: Locale) -> str | None:
-    """The style most marks of an article's text use (the first in the table on a tie)."""
+def article_style(marks: str, locale: Locale) -> str | None:
+    """The style most double marks of an article use (the first in the table on a tie);
+    `marks`: the article's text, or just its double marks."""
     if locale.style != STYLE_CONSISTENT:
         return None
     counts: Counter[str] = Counter()
     for char in DOUBLE_MARKS:
-        if (count := text.count(char)) and (name := style_of(char, locale)):
+        if (count := marks.count(char)) and (name := style_of(char, locale)):
             counts[name] += count
     if not counts:
         return None
@@ -169,7 +164,7 @@ def mixed(ctx: Context) -> Iterator[Defect]:
     chosen = ctx.article_style
     if chosen is None:
         return
-    for mark, role in roles(ctx):
+    for mark, role in ctx.roles:
         name = style_of(mark.char, ctx.locale)
         if name is None or name == chosen or ctx.locale.quotes[name][role] != mark.char:
             continue

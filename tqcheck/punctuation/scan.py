@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 
 from tqcheck.documents import Article
 from tqcheck.punctuation import boundaries, quotations, speech
@@ -12,30 +13,36 @@ from tqcheck.punctuation.marks import (
     DOUBLE_MARKS,
     SINGLE_MARKS,
     double_marks,
-    present,
+    offsets,
     single_pairs,
 )
 from tqcheck.punctuation.patterns import LocalePatterns
-from tqcheck.punctuation.text import WordCounts, paragraphs
+from tqcheck.punctuation.text import WordCounts, by_paragraph, paragraphs
 
 SUBSUMED_BY = {"doubled-punctuation": "attribution-residue"}
 """A defect lying inside the span of the more specific one is not reported twice."""
 
 Detector = Callable[[Context], Iterator[Defect]]
-Trigger = Callable[[str, LocalePatterns], object]
-"""Whether a detector may find something in a text (when the answer is false, it finds
-nothing there): tried on the article's text, then on each paragraph, so that most
-paragraphs meet few detectors."""
+Trigger = Callable[[str, LocalePatterns], Iterable[int]]
+"""Where a detector may find something in a text: offsets of non-blank characters, each
+found as it would be in its line alone (in a paragraph that holds none, the detector finds
+nothing). Tried once on the article's text, so that each paragraph meets only the detectors
+triggered in it."""
 
 
-def holding(test: Callable[[str], object]) -> Trigger:
-    """The trigger of a detector that finds something only where the test holds."""
-    return lambda text, _patterns: test(text)
+def holding(find: Callable[[str], list[int]]) -> Trigger:
+    """The trigger of a detector that finds something only where `find` finds offsets."""
+    return lambda text, _patterns: find(text)
 
 
-def may_attribute(text: str, patterns: LocalePatterns) -> bool:
+def matching(expression: re.Pattern[str]) -> Trigger:
+    """The trigger of a detector that finds something only where the expression matches."""
+    return lambda text, _patterns: [match.start() for match in expression.finditer(text)]
+
+
+def attributions(text: str, patterns: LocalePatterns) -> Iterator[int]:
     """The trigger of the detector of reported speech that lost its quotation marks."""
-    return patterns.may_attribute(text)
+    return patterns.attributions(text)
 
 
 MARK_DETECTORS: tuple[Detector, ...] = (
@@ -45,23 +52,34 @@ MARK_DETECTORS: tuple[Detector, ...] = (
 SOURCE_DETECTORS: tuple[Detector, ...] = (quotations.count_mismatch,)
 """The detectors that find nothing in a paragraph without an aligned source line."""
 DETECTORS: tuple[tuple[Detector, Trigger], ...] = (
-    (boundaries.glued_words, holding(boundaries.MAY_GLUE.search)),
-    (boundaries.cut_sentences, holding(boundaries.MAY_CUT.search)),
-    (boundaries.doubled_punctuation, holding(boundaries.may_double)),
-    (boundaries.source_spacing, holding(boundaries.may_misspace)),
-    (boundaries.spaced_hyphens, holding(boundaries.MAY_SPACE_HYPHEN.search)),
-    (speech.attribution_residue, holding(speech.MAY_RESIDUE.search)),
-    (speech.unmarked_speech, may_attribute),
+    (boundaries.glued_words, holding(boundaries.glue_offsets)),
+    (boundaries.cut_sentences, matching(boundaries.MAY_CUT)),
+    (boundaries.doubled_punctuation, holding(boundaries.doublings)),
+    (boundaries.source_spacing, holding(boundaries.misspacings)),
+    (boundaries.spaced_hyphens, matching(boundaries.MAY_SPACE_HYPHEN)),
+    (speech.attribution_residue, matching(speech.MAY_RESIDUE)),
+    (speech.unmarked_speech, attributions),
 )
 """The other detectors, each with its trigger."""
 
 
-def aligned_sources(article: Article, count: int) -> list[str | None]:
+def aligned_sources(article: Article, count: int) -> list[str] | None:
     """The source line of each target paragraph, when both have as many non-blank lines."""
     if article.source is None:
-        return [None] * count
+        return None
     source = [p.text for p in paragraphs(article.source.text)]
-    return list(source) if len(source) == count else [None] * count
+    return source if len(source) == count else None
+
+
+def triggered(text: str, patterns: LocalePatterns,
+              starts: list[int]) -> dict[int, list[Detector]]:
+    """The detectors triggered in each paragraph (by index; `starts`: the paragraphs'
+    offsets), in the order of DETECTORS."""
+    found: dict[int, list[Detector]] = {}
+    for detect, trigger in DETECTORS:
+        for index in by_paragraph(trigger(text, patterns), starts):
+            found.setdefault(index, []).append(detect)
+    return found
 
 
 def scan(article: Article, conventions: Conventions) -> list[Defect]:
@@ -74,27 +92,37 @@ def scan(article: Article, conventions: Conventions) -> list[Defect]:
     if patterns is None:
         patterns = conventions.cache[key] = LocalePatterns(locale)
     text = article.target.checkable
-    triggered = [(detect, trigger) for detect, trigger in DETECTORS if trigger(text, patterns)]
-    doubles, singles = present(text, DOUBLE_MARKS), present(text, SINGLE_MARKS)
     found = paragraphs(text)
+    starts = [paragraph.start for paragraph in found]
+    detectors_at = triggered(text, patterns, starts)
+    double_offsets = offsets(text, DOUBLE_MARKS)
+    doubles = by_paragraph(double_offsets, starts)
+    singles = by_paragraph(offsets(text, SINGLE_MARKS), starts)
     words = WordCounts(text)
-    style = quotations.article_style(text, locale) if doubles else None
+    style = quotations.article_style("".join(text[i] for i in double_offsets), locale) \
+        if double_offsets else None
     sources = aligned_sources(article, len(found))
+    visited = range(len(found)) if sources is not None \
+        else sorted(detectors_at.keys() | doubles.keys() | singles.keys())
     defects: list[Defect] = []
-    for index, paragraph in enumerate(found):
-        marks = double_marks(paragraph.text, doubles) if doubles else []
+    for index in visited:
+        paragraph = found[index]
+        marks = double_marks(paragraph.text, at) if (at := doubles.get(index)) else []
         pairs, unpaired = quotations.paired(marks, locale) if marks else ([], [])
-        quoted = single_pairs(paragraph.text, conventions.elisions, singles) if singles else []
-        detectors = [detect for detect, trigger in triggered if trigger(paragraph.text, patterns)]
+        roles = quotations.roles(pairs, unpaired) if marks else []
+        quoted = single_pairs(paragraph.text, conventions.elisions, at) \
+            if (at := singles.get(index)) else []
+        detectors = detectors_at.get(index, [])
         if pairs or unpaired or quoted:
-            detectors += MARK_DETECTORS
-        if sources[index] is not None:
-            detectors += SOURCE_DETECTORS
+            detectors = [*detectors, *MARK_DETECTORS]
+        source = sources[index] if sources is not None else None
+        if source is not None:
+            detectors = [*detectors, *SOURCE_DETECTORS]
         if not detectors:
             continue
         following = found[index + 1].text if index + 1 < len(found) else None
         ctx = Context(paragraph, locale, conventions, patterns, pairs, unpaired, following,
-                      style, words, sources[index], quoted)
+                      style, words, source, quoted, roles)
         own = [d for detect in detectors for d in detect(ctx)]
         defects += [d.shifted(paragraph.start) for d in own if not _subsumed(d, own)]
     return defects

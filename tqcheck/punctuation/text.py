@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’»«“]?(?=\s+[\"“„«»‘'(]?[^\W\d_])")
 LOOKBACK = 40
@@ -13,8 +14,7 @@ WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 WORDS = re.compile(r"[^\W\d_]+")
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """One paragraph (a line) of a text: its offset in the text and its content."""
 
     start: int
@@ -48,6 +48,16 @@ def paragraphs(text: str) -> list[Paragraph]:
             found.append(Paragraph(start, line))
         start += len(line) + 1
     return found
+
+
+def by_paragraph(offsets: Iterable[int], starts: list[int]) -> dict[int, list[int]]:
+    """Offsets in a text of non-blank characters, grouped by the index of the paragraph that
+    holds each (`starts`: the paragraphs' offsets) and made relative to that paragraph."""
+    grouped: dict[int, list[int]] = {}
+    for offset in offsets:
+        index = bisect_right(starts, offset) - 1
+        grouped.setdefault(index, []).append(offset - starts[index])
+    return grouped
 
 
 def is_abbreviation(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
