@@ -1,6 +1,8 @@
 """Language evidence: trigram profiles, function words, estimating the source language."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.helpers import ROOT, log_prob
 from tqcheck.langevidence import (
@@ -9,6 +11,7 @@ from tqcheck.langevidence import (
     WordScores,
     languages_in,
     load_language,
+    trigrams_of,
 )
 
 LANGUAGES = languages_in(ROOT / "rules" / "languages")
@@ -38,6 +41,13 @@ def test_estimate_source_from_leaked_words():
     assert estimate(words).code == "fr"
     words = ["the", "mayor", "said", "the", "decision", "was", "final"]
     assert estimate(words) is None
+
+
+@given(st.text())
+def test_a_words_trigrams_are_each_character_of_it_padded_with_the_next_two(word):
+    padded = [" ", *word, " "]
+    assert trigrams_of(word) == [padded[at] + padded[at + 1] + padded[at + 2]
+                                 for at in range(len(padded) - 2)]
 
 
 def test_a_missing_trigram_file_is_an_error(tmp_path):

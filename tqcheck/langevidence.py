@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import add, itemgetter
+from operator import itemgetter
 from pathlib import Path
 
 from tqcheck.errors import TqcheckError
@@ -46,7 +46,7 @@ def trigrams_of(word: str) -> list[str]:
     """The character trigrams of a word padded with a space on either side (each character
     with the next two)."""
     padded = f" {word} "
-    return list(map(add, map(add, padded, padded[1:]), padded[2:]))
+    return [padded[at:at + 3] for at in range(len(word))]
 
 
 def load_language(folder: Path, code: str) -> Language:
@@ -122,8 +122,8 @@ class WordScores:
             if len(self._memo) >= MEMO_SIZE:
                 self._memo.clear()
             rows = list(map(self._rows.get, trigrams_of(word), repeat(self._unseen)))
-            columns = zip(*rows, strict=False) if rows else [()] * len(self.codes)
-            found = self._memo[word] = dict(zip(self.codes, map(sum, columns), strict=False))
+            sums = map(sum, zip(*rows, strict=True)) if rows else repeat(0)
+            found = self._memo[word] = dict(zip(self.codes, sums, strict=False))
         return found
 
 
