@@ -28,13 +28,14 @@ class Replacer:
                  ) -> None:
         self.replace = dict(replace)
         self.endings = dict(endings or {})
+        self._ends = tuple(self.endings)
         self._inner = _alternation(self.replace)
         self._final = LazyPattern(f"(?:{_alternation_body(self.endings)})$") if self.endings \
             else None
 
     def __call__(self, text: str) -> str:
         """Apply the endings first (they see the source spelling), then the replacements."""
-        if self._final is not None:
+        if self._final is not None and text.endswith(self._ends):
             text = self._final.sub(lambda m: self.endings[m.group()], text, count=1)
         if self._inner is None:
             return text
@@ -81,12 +82,14 @@ class KeyMaker:
         return found
 
     def keys(self, text: str) -> frozenset[str]:
-        """The skeleton of the spelling as written and as read through each table."""
+        """The skeleton of the spelling as written and as read through each table (a table
+        that changes nothing adds nothing: case folding twice folds as once, so the folded
+        spelling's skeleton is the spelling's)."""
         found = self._keys.get(text)
         if found is None:
             lowered = text.casefold()
-            found = frozenset({self.skeleton_of(text),
-                               *(self.skeleton_of(table(lowered)) for table in self.tables)})
+            read = {table(lowered) for table in self.tables} - {lowered}
+            found = frozenset({self.skeleton_of(text), *map(self.skeleton_of, read)})
             self._keys[text] = found
         return found
 
