@@ -63,6 +63,15 @@ def test_empty_matches_are_not_reported():
     assert flagged(rule, "abc xx") == ["xx"]
 
 
+def test_a_pattern_of_whole_lines_is_searched_at_line_starts_alike():
+    rule = make_rule(RULE.replace("pattern: '(?<=\\w)[ ]+(?P<mark>[:;!?])'",
+                                  "pattern: '^[ \\t]*(?P<mark>tweet|\\|[ ]*\\|)[ \\t]*$'\n"
+                                  "flags: [multiline, ignorecase]\ngroup: mark"))
+    assert rule.check.anchors != [None]
+    text = "Tweet\nDo tweet\n  TWEET \n| |\nTweet it\n\u212a\n|\n|"
+    assert flagged(rule, text) == ["Tweet", "TWEET", "| |"]
+
+
 CATASTROPHIC = """\
 id: user/slow
 type: pattern

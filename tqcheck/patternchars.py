@@ -23,19 +23,30 @@ import regex
 
 MAX_CHARS = 8  # a set of more characters is not worth testing for
 _SAME_FLAGS = {regex.MULTILINE: re.MULTILINE, regex.DOTALL: re.DOTALL}
-_UNREAD_FLAGS = regex.IGNORECASE | regex.VERBOSE
 
 
 def required_chars(source: str, flags: int) -> frozenset[str] | None:
     """Characters one of which every match of a `regex` VERSION0 expression holds, or None."""
-    if flags & _UNREAD_FLAGS or "[:" in source:
+    parsed = None if flags & regex.IGNORECASE else read_alike(source, flags)
+    if parsed is None or parsed.state.flags & re.IGNORECASE:
+        return None
+    try:
+        return _sequence(parsed)
+    except RecursionError:
+        return None
+
+
+def read_alike(source: str, flags: int) -> _parser.SubPattern | None:
+    """A `regex` VERSION0 expression as the parser of `re` reads it, or None where the two
+    may read it otherwise (or `re` cannot parse it)."""
+    if flags & regex.VERBOSE or "[:" in source:
         return None
     same_flags = sum(re_flag for flag, re_flag in _SAME_FLAGS.items() if flags & flag)
     try:
         parsed = _parser.parse(source, same_flags)
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or _holds_literal(parsed, ord("{")):
+        if parsed.state.flags & re.VERBOSE or _holds_literal(parsed, ord("{")):
             return None
-        return _sequence(parsed)
+        return parsed
     except (re.error, RecursionError, OverflowError, ValueError, TypeError):
         return None
 

@@ -9,6 +9,7 @@ import regex
 from tqcheck.checks.base import Check, CheckTimeout, Hit, Params
 from tqcheck.documents import Article
 from tqcheck.lazyregex import LazyPattern
+from tqcheck.linestarts import line_anchor
 from tqcheck.patternchars import required_chars
 
 FLAGS = {
@@ -36,6 +37,7 @@ class PatternCheck(Check):
             flags |= FLAGS[name]
         self.patterns = [self._compile(params, source, flags, line) for source, line in sources]
         self.required = [required_chars(source, flags) for source, _ in sources]
+        self.anchors = [line_anchor(source, flags) for source, _ in sources]
         self.group: int | str = params.get("group", (int, str), 0)
         self.suggest: str | None = params.get("suggest", str, None)
         self.timeout = params.get("timeout", float, DEFAULT_TIMEOUT_SECONDS)
@@ -76,13 +78,17 @@ class PatternCheck(Check):
     def find(self, article: Article) -> Iterator[Hit]:
         """Yield the chosen group of every match; stop with CheckTimeout past the budget. A
         text lacking all the characters a pattern needs (see tqcheck.patternchars) is not
-        searched."""
+        searched, and one that matches only at line starts is tried only there (see
+        tqcheck.linestarts)."""
         text = article.target.checkable
-        for compiled, required in zip(self.patterns, self.required, strict=True):
+        for compiled, required, anchor in zip(self.patterns, self.required, self.anchors,
+                                              strict=True):
             if required is not None and not any(char in text for char in required):
                 continue
+            matches = (compiled.finditer(text, timeout=self.timeout) if anchor is None
+                       else anchor.finditer(compiled, text, self.timeout))
             try:
-                for match in compiled.finditer(text, timeout=self.timeout):
+                for match in matches:
                     start, end = match.span(self.group)
                     if start < 0 or (start == end and match.start() == match.end()):
                         continue
