@@ -175,6 +175,9 @@ def test_openapi_document(plain):
     schema = check["requestBody"]["content"]["application/json"]["schema"]
     assert schema["required"] == ["mt"]
     assert {"400", "401", "413", "422", "503"} <= set(check["responses"])
+    for operation in (check, document["paths"]["/v1/rules"]["get"]):
+        assert operation["security"] == [{"HTTPBearer": []}]
+    assert document["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
 
 
 def test_default_host_is_loopback(plain):
