@@ -7,6 +7,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from hypothesis import strategies as st
+
 from tqcheck.documents import Article, Document
 from tqcheck.engine import Rule
 from tqcheck.findings import Finding
@@ -85,3 +87,22 @@ def run_tqcheck(*args: str, cwd: Path = ROOT,
     """Run tqcheck in a process of its own (the running interpreter's copy), bytes out."""
     return subprocess.run([sys.executable, "-m", "tqcheck", *args], cwd=cwd, capture_output=True,
                           timeout=120, check=False, env=env)
+
+
+def expressions(atoms: st.SearchStrategy[str], quantifiers: st.SearchStrategy[str],
+                groups: list[str], prefixes: list[str] | None = None,
+                max_leaves: int = 6) -> st.SearchStrategy[str]:
+    """Regular expressions made of atoms, each maybe repeated: groups (opened by one of
+    `groups`) maybe repeated, alternations and sequences of smaller expressions, and, given
+    `prefixes`, smaller expressions after one of those."""
+    def wrapped(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        made = [st.tuples(st.sampled_from(groups), inner, quantifiers).map(
+                    lambda t: f"{t[0]}{t[1]}){t[2]}"),
+                st.tuples(inner, inner).map("|".join),
+                st.lists(inner, min_size=2, max_size=3).map("".join)]
+        if prefixes:
+            made.append(st.tuples(st.sampled_from(prefixes), inner).map("".join))
+        return st.one_of(*made)
+
+    return st.recursive(st.tuples(atoms, quantifiers).map("".join), wrapped,
+                        max_leaves=max_leaves)

@@ -11,6 +11,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import expressions
 from tqcheck.linestarts import line_anchor
 
 V0 = regex.VERSION0
@@ -27,22 +28,10 @@ QUANTIFIERS = st.sampled_from(["", "", "", "*", "+", "?", "{0,2}", "{1,2}", "{0}
 FLAGS = st.sampled_from([0, regex.MULTILINE, regex.IGNORECASE, regex.DOTALL,
                          regex.MULTILINE | regex.IGNORECASE,
                          regex.MULTILINE | regex.IGNORECASE | regex.DOTALL])
-
-
-def _wrapped(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    """Groups, alternations and sequences of smaller expressions."""
-    return st.one_of(
-        st.tuples(st.sampled_from(["(?:", "(", "(?i:", "(?m:", "(?-i:"]), inner,
-                  QUANTIFIERS).map(lambda t: f"{t[0]}{t[1]}){t[2]}"),
-        st.tuples(inner, inner).map("|".join),
-        st.lists(inner, min_size=2, max_size=3).map("".join),
-    )
-
-
-BODIES = st.recursive(st.tuples(ATOMS, QUANTIFIERS).map("".join), _wrapped, max_leaves=6)
+GROUPS = ["(?:", "(", "(?i:", "(?m:", "(?-i:"]
+BODIES = expressions(ATOMS, QUANTIFIERS, GROUPS)
 # bodies without anchors or lookarounds, which match more often
-PLAIN = st.recursive(st.tuples(st.sampled_from(PLAIN_ATOMS), QUANTIFIERS).map("".join), _wrapped,
-                     max_leaves=4)
+PLAIN = expressions(st.sampled_from(PLAIN_ATOMS), QUANTIFIERS, GROUPS, max_leaves=4)
 ANCHORED = st.one_of(
     st.tuples(st.sampled_from(["^", r"\A", "(?m)^"]), BODIES | PLAIN).map("".join),
     st.tuples(st.sampled_from(["^", r"\A"]), PLAIN, BODIES | PLAIN).map(

@@ -6,6 +6,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import expressions
 from tqcheck.patternchars import required_chars
 
 V0 = regex.VERSION0
@@ -15,18 +16,8 @@ ATOMS = st.sampled_from(["a", "b", "c", "x", "é", r"\{", "[ab]", "[^a]", "[a-c]
 QUANTIFIERS = st.sampled_from(["", "", "*", "+", "?", "{0,2}", "{1,2}", "{2}", "*?", "+?"])
 
 
-def _wrapped(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    """Groups, lookarounds, alternations and repetitions of smaller expressions."""
-    return st.one_of(
-        st.tuples(st.sampled_from(["(?:", "(", "(?=", "(?!", "(?i:"]), inner,
-                  QUANTIFIERS).map(lambda t: f"{t[0]}{t[1]}){t[2]}"),
-        st.tuples(inner, inner).map("|".join),
-        st.lists(inner, min_size=2, max_size=3).map("".join),
-        st.tuples(st.sampled_from(["(?<=a)", "(?<!b)", ""]), inner).map("".join),
-    )
-
-
-EXPRESSIONS = st.recursive(st.tuples(ATOMS, QUANTIFIERS).map("".join), _wrapped, max_leaves=6)
+EXPRESSIONS = expressions(ATOMS, QUANTIFIERS, ["(?:", "(", "(?=", "(?!", "(?i:"],
+                          prefixes=["(?<=a)", "(?<!b)", ""])
 # fuzzy matching (allowing one error) of a few atoms, which `re` reads otherwise
 FUZZY = st.tuples(st.lists(ATOMS, min_size=1, max_size=3).map("".join),
                   st.sampled_from(["{e<=1}", "{s<=1}", "{i<=1}"])).map("(?:{0[0]}){0[1]}".format)
