@@ -36,7 +36,7 @@ _LINE_STARTS = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
 LEAD_LENGTH = 2  # characters of a line compared with the beginnings of matches
 MAX_BEGINNINGS = 256  # more beginnings are not worth testing for
 _ANY_BEGINNING = frozenset({""})
-_NON_ASCII = r"[\x80-\U0010ffff]"
+_NON_ASCII = r"[^\x00-\x7f]"  # (a negated class compiles far quicker than the range)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,7 @@ from tqcheck.lazyregex import LazyPattern
 
 def _letter_class(test: Callable[[str], bool]) -> str:
     """A regex character class of the letters (below U+2000) that pass the test (`str.isupper`,
-    `str.islower` and narrower: cased letters, none of them special in a class, so none
-    escaped)."""
+    `str.islower`: cased letters, none of them special in a class, so none escaped)."""
     return "[" + "".join(filter(test, map(chr, range(0x2000)))) + "]"
 
 
@@ -34,7 +33,8 @@ _UPPER, _LOWER_CASE = _letter_class(str.isupper), _letter_class(str.islower)
 # between a lower-case letter and a capital, which `_PREFIXED` finds quickly.
 _UNPREFIXED = re.compile(rf"{_UPPER}(?<![\w'’-].)[^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _PREFIXED = re.compile(rf"-(?<={_LOWER_CASE}-){_UPPER}")
-_FOLDS_OTHERWISE = re.compile(_letter_class(lambda c: c.islower() and c.casefold() != c))
+# the lower-case letters that case folding changes (ß, ſ ...)
+_FOLDS_OTHERWISE = re.compile(f"[{''.join(c for c in _LOWER_CASE[1:-1] if c.casefold() != c)}]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ABBREVIATION = re.compile(r"([^\W\d_]+)\.\s*$")
 _POSSESSIVE = ("'s", "’s")
