@@ -81,8 +81,9 @@ class Linter:
         outcome = Outcome(inputs=1, articles=len(loaded.articles))
         found_in_job = list(loaded.problems)
         for article in loaded.articles:
-            found = self.engine.lint(article)
+            # summarised first: a rule may then reuse in its check what summarising found
             summaries, failures = self.engine.summarise(article) if self.across else ({}, [])
+            found = self.engine.lint(article)
             found_in_job += found + failures
             for rule_id, summary in summaries.items():
                 outcome.summaries.setdefault(rule_id, []).append(summary)

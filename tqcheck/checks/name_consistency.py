@@ -24,7 +24,7 @@ from tqcheck.names.canonical import choose
 from tqcheck.names.clusters import Cluster, Similarity, cluster, may_vary, spellings_of
 from tqcheck.names.house import HouseList
 from tqcheck.names.keys import KeyMaker, Replacer
-from tqcheck.names.mentions import Mention, MentionRules, find_mentions
+from tqcheck.names.mentions import Mention, MentionRules, find_mentions, remembered_mentions
 from tqcheck.yamlfile import LineMap
 
 if TYPE_CHECKING:  # the names table alone needs these: imported when it is built
@@ -142,15 +142,18 @@ class NameConsistencyCheck(Check):
 
     def clusters(self, article: Article) -> list[Cluster]:
         """The name-word clusters of an article's target text (none when no two of its
-        capitalised words could be one name, which is quick to tell)."""
+        capitalised words could be one name, which is quick to tell, unless summarising the
+        article for the check across articles has found its mentions already)."""
         language = self.languages.get(article.target_lang or "")
         if language is None:
             return []
         keys = self.keys_for(frozenset({article.source_lang}), language)
         text = article.target.checkable
-        if not may_vary(text, language.mentions, keys, language.similarity):
-            return []
-        mentions = find_mentions(text, language.mentions)
+        mentions = remembered_mentions(text, language.mentions)
+        if mentions is None:
+            if not may_vary(text, language.mentions, keys, language.similarity):
+                return []
+            mentions = find_mentions(text, language.mentions)
         return cluster(spellings_of(mentions, keys), keys, language.similarity)
 
     def _corpus(self, articles: list[Article]) -> Iterator[tuple[Language, list[Article],

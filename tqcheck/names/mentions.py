@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from tqcheck.lazyregex import LazyPattern
@@ -120,13 +121,32 @@ def word_candidates(text: str, rules: MentionRules) -> set[str]:
     return (words | {p for p in rules.particles if p != p.casefold()}) - rules.titles
 
 
+RECENT = 8  # texts whose mentions are remembered
+_recent: dict[tuple[str, MentionRules], tuple[Mention, ...]] = {}
+_recent_lock = threading.Lock()
+
+
 def find_mentions(text: str, rules: MentionRules) -> list[Mention]:
     """The name mentions of a text, in order of appearance (the last few texts' mentions are
     remembered: the per-article and the cross-article checks both ask for them)."""
-    return list(_mentions(text, rules))
+    found = remembered_mentions(text, rules)
+    if found is None:
+        mentions = _mentions(text, rules)
+        with _recent_lock:
+            if len(_recent) >= RECENT:
+                del _recent[next(iter(_recent))]
+            _recent[(text, rules)] = mentions
+        found = list(mentions)
+    return found
 
 
-@lru_cache(maxsize=8)
+def remembered_mentions(text: str, rules: MentionRules) -> list[Mention] | None:
+    """The mentions of a text if they were found lately, else None."""
+    with _recent_lock:
+        found = _recent.get((text, rules))
+    return None if found is None else list(found)
+
+
 def _mentions(text: str, rules: MentionRules) -> tuple[Mention, ...]:
     """The name mentions of a text, in order of appearance."""
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
