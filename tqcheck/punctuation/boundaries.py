@@ -166,9 +166,9 @@ def source_spacing(ctx: Context) -> Iterator[Defect]:
     for match in SPACE_BEFORE.finditer(text) if may_space_before(text) else ():
         yield Defect("source-spacing", match.start(), match.end(), match.group("mark"),
                      fixable=True, fields={"mark": match.group("mark")})
-    if "«" not in text and "»" not in text:
+    if not any(mark in text for mark in GUILLEMETS):
         return
-    guillemets = [o + c for o, c in ctx.locale.quotes.values() if {o, c} <= set("«»")]
+    guillemets = [o + c for o, c in ctx.locale.quotes.values() if {o, c} <= set(GUILLEMETS)]
     for pair in guillemets:
         inner = re.escape(pair[0]) + r"([ \u00a0\u202f]+)|([ \u00a0\u202f]+)" + re.escape(pair[1])
         for match in re.finditer(inner, text):

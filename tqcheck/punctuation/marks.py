@@ -14,6 +14,7 @@ DOUBLE_MARKS = "\"“”„‟«»"
 SINGLE_MARKS = "'‘’‚‛‹›"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 GUILLEMETS = "«»"
+SPACES = " \u00a0\u202f"  # the spaces around marks and words
 OPENERS_BEFORE = "([{—–-/"
 CLOSERS_AFTER = ".,;:!?)]}—–-…/"
 FREE_BEFORE = frozenset(OPENERS_BEFORE + ALL_MARKS)
@@ -34,11 +35,6 @@ class Mark(NamedTuple):
     offset: int
     char: str
     side: Side
-
-
-def present(text: str, marks: str) -> str:
-    """The marks the text holds (substring tests are quicker than a search for a class)."""
-    return "".join(mark for mark in marks if mark in text)
 
 
 def offsets(text: str, marks: str) -> list[int]:

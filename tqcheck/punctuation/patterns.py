@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from tqcheck.punctuation.conventions import Locale
+from tqcheck.punctuation.marks import SPACES
 
 LETTER = r"[^\W\d_]"
-SPACE = r"[ \u00a0\u202f]"
-SPACE_CHARS = " \u00a0\u202f"
+SPACE = f"[{SPACES}]"
 SPACE_RUN = re.compile(f"{SPACE}+")
-WORD_SPAN = re.compile(r"[^ \u00a0\u202f]+")
+WORD_SPAN = re.compile(f"[^{SPACES}]+")
 NAME_WORD = re.compile(rf"[A-Z]{LETTER}*(?:['’-]{LETTER}+)*")
 MAX_NAME_WORDS = 4
 FINAL_MARKS = ".!?"
@@ -75,12 +75,12 @@ class LocalePatterns:
         """Offset of the comma that starts the attribution ending the sentence, if one does."""
         comma = sentence.rfind(",")
         after = sentence[comma + 1:comma + 2]
-        if comma < 0 or not after or after not in SPACE_CHARS:
+        if comma < 0 or not after or after not in SPACES:
             return None
         core = sentence[comma + 1:]
         if core[-1] in FINAL_MARKS:
             core = core[:-1]
-        core = core.strip(SPACE_CHARS)
+        core = core.strip(SPACES)
         spans = [m.span() for m in WORD_SPAN.finditer(core)]
         if len(spans) > self.longest:
             return None

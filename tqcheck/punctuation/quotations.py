@@ -10,12 +10,12 @@ from tqcheck.punctuation.defects import Context, Defect
 from tqcheck.punctuation.marks import (
     DOUBLE_MARKS,
     GUILLEMETS,
+    SPACES,
     Mark,
     Side,
     quotation_count,
 )
 
-SPACES = " \u00a0\u202f"
 OPENING, CLOSING = 0, 1
 """Roles of a mark, as indexes into a style's (opening, closing) pair."""
 
@@ -63,10 +63,8 @@ def unbalanced(ctx: Context) -> Iterator[Defect]:
 
 def misplaced(ctx: Context) -> Iterator[Defect]:
     """A closing mark after a space and glued to the next word; an opening mark before a space."""
-    if not ctx.pairs:
-        return
     text = ctx.paragraph.text
-    native = {m for style in ctx.locale.quotes.values() for m in style}
+    native = ctx.locale.style_names
     for opening, closing in ctx.pairs:
         i = closing.offset
         if closing.char in native and 0 < i < len(text) - 1 and text[i - 1] in SPACES \

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from tqcheck.punctuation.defects import Context, Defect
-from tqcheck.punctuation.marks import DOUBLE_MARKS, present
 from tqcheck.punctuation.text import sentences
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -36,8 +35,7 @@ def unmarked_speech(ctx: Context) -> Iterator[Defect]:
     for start, end in sentences(ctx.paragraph, ctx.locale.abbreviations):
         sentence = text[start:end]
         comma = patterns.attribution(sentence)
-        if comma is None or present(sentence, DOUBLE_MARKS) \
-                or any(s < end and start < e for s, e in quoted):
+        if comma is None or any(s < end and start < e for s, e in quoted):
             continue
         words = {w.lower().replace("’", "'") for w in WORD.findall(sentence[:comma])}
         if words & ctx.locale.first_person:
