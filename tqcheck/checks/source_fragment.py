@@ -151,7 +151,6 @@ class SourceFragmentCheck(Check):
 
     def __init__(self, params: Params) -> None:
         self.languages = languages_in(folder_param(params, "languages"))
-        self.scores = WordScores(self.languages.values())  # shared by all articles
         self.allow = frozenset(normalize(p, False) for p in params.str_list("allow", []))
         self.name_suffixes = frozenset(
             normalize(p, False) for p in params.str_list("name_suffixes", []))
@@ -164,6 +163,12 @@ class SourceFragmentCheck(Check):
         self.sentence_share = params.get("sentence_share", float, 0.6)
         self._estimators: dict[str, SourceEstimator] = {}
         self._evidence: dict[tuple[str, str], PairEvidence] = {}
+
+    @cached_property
+    def scores(self) -> WordScores:
+        """Word scores under every language of the folder, shared by all articles (worked out
+        when first needed, so that the rule cache keeps the profiles once, not their table)."""
+        return WordScores(self.languages.values())
 
     def find(self, article: Article) -> Iterator[Hit]:
         """Yield one hit per foreign-script run, source-language run, word or sentence."""
