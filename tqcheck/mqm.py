@@ -18,9 +18,10 @@ NOT_DEFECTS = ("input/", "tqcheck/", "scores/")
 CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 WORD = regex.compile(rf"{CJK}|[[\p{{L}}\p{{N}}\p{{M}}]--{CJK}]+(?:['’-][\p{{L}}\p{{N}}]+)*",
                      regex.VERSION1)
-# In a text of Latin letters, general punctuation and currency signs alone, the same words
-# are runs of `re`'s letters and digits (the two modules agree on every one of these
-# characters, whatever Unicode version each follows), which `re` finds several times faster.
+# In a text of characters below U+0300, general punctuation and currency signs alone, the
+# same words are runs of `re`'s letters and digits (the two modules agree on every one of
+# these characters, whatever Unicode version each follows), which `re` finds several times
+# faster. (tqcheck.latinwords has the like fast path for words of letters alone.)
 OUTSIDE_PLAIN = re.compile(r"[^\x00-\u02ff\u2000-\u206f\u20a0-\u20cf]")
 PLAIN_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 

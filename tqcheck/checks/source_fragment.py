@@ -330,7 +330,8 @@ class SourceFragmentCheck(Check):
 @lru_cache(maxsize=16)
 def _common_words(source: str) -> frozenset[str]:
     """The words a source text writes in lower case (common words, not names)."""
-    return frozenset(m.group() for m in WORD.finditer(source) if m.group().islower())
+    word = LATIN_WORD if common_latin(source) else WORD
+    return frozenset(m.group() for m in word.finditer(source) if m.group().islower())
 
 
 def _introduces_acronym(text: str, run: list[Word]) -> bool:
