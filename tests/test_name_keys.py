@@ -7,12 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import make_rule
-from tests.test_check_name_consistency import RULE
+from tests.test_names_gate import CHECK
 from tqcheck.names.keys import KeyMaker, Replacer, fold
 
-CHECK = make_rule(RULE).check
-LANGUAGE = CHECK.languages["en"]  # type: ignore[attr-defined]
+LANGUAGE = CHECK.languages["en"]
 
 
 def applied(replacer: Replacer, text: str) -> str:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.test_matching import whole_expression_matches
 from tqcheck.matching import PhraseMatcher, normalize
 from tqcheck.phrasewords import PhraseWords, ascii_words, fold
 
@@ -86,11 +87,7 @@ def test_ruling_out_by_words_never_loses_a_match_of_the_whole_expression(phrases
                                                                          case_sensitive):
     text = data.draw(st.one_of(st.text(ALPHABET, max_size=60), texts_holding(phrases)))
     matcher = PhraseMatcher(phrases, case_sensitive=case_sensitive, whole_word=True)
-    expected = [(m.start(), m.end(), normalize(m.group(), case_sensitive))
-                for m in matcher.regex.finditer(text)]
-    assert list(matcher.finditer(text)) == expected
-    if expected:
-        assert matcher.words is not None and matcher.words.may_hold(text)
+    assert list(matcher.finditer(text)) == whole_expression_matches(matcher, text)
 
 
 @settings(max_examples=500, deadline=None)

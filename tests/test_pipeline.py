@@ -11,15 +11,8 @@ from tests.helpers import ROOT, run_tqcheck
 from tqcheck import inputs
 from tqcheck.config import Config
 from tqcheck.inputs import InputWalk, LoadOptions, Preloaded, load_paths
-from tqcheck.pipeline import PARALLEL_FROM
-from tqcheck.run import (
-    StreamOptions,
-    configured_rules,
-    holds_one_article,
-    lint,
-    lint_jobs,
-    lint_loaded,
-)
+from tqcheck.pipeline import PARALLEL_FROM, Linter
+from tqcheck.run import StreamOptions, configured_rules, holds_one_article, lint, run_engine
 
 # Articles of one series: the mayor's name is spelled one way in most, another in one.
 SERIES = ("Mayor Dorota Wisniewska opened bridge number {n}. \u201cIt is ours,\u201d she said.\n"
@@ -89,16 +82,12 @@ def test_cli_output_is_identical_for_any_number_of_jobs(series: Path) -> None:
     assert json.loads(outputs[0].stdout)["summary"]["articles"] == PARALLEL_FROM + 6
 
 
-@pytest.mark.parametrize("article", sorted(p.name for p in (ROOT / "corpus").iterdir()
-                                           if p.is_dir()))
-def test_a_run_of_one_article_finds_what_comparing_it_across_finds(article: str) -> None:
+def test_a_linter_told_not_to_compare_across_summarises_nothing(series: Path) -> None:
     config = Config()
-    rules = configured_rules(config)
-    loaded = load_paths([str(ROOT / "corpus" / article)], LoadOptions())
-    alone = lint_loaded(loaded, rules, config)
-    compared = lint_jobs([Preloaded(loaded)], rules, config, StreamOptions(keep="all"))
-    assert list(alone.findings) == list(compared.findings)
-    assert alone.findings
+    engine = run_engine(configured_rules(config), config)
+    job = Preloaded(load_paths([str(series)], LoadOptions(target_lang="en")))
+    assert Linter(engine)(job).summaries["names/inconsistent-spelling"]
+    assert Linter(engine, across=False)(job).summaries == {}
 
 
 def test_stdin_or_one_file_is_one_article_and_nothing_else_is(tmp_path: Path) -> None:
