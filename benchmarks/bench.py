@@ -11,13 +11,13 @@ in the machine's load fall on all alike, and prints the medians and their ratios
   `proselint check` on the same files; peak memory, and how it grows with the corpus;
 - the CPU cost per article of each rule type, in-process (rule_cost.py), on the first corpus;
 - cold start: one ~800-word article, a fresh process each time (file and rule caches warm);
-  both linters' modules are compiled to bytecode first, as installing them does;
 - score: `tqcheck score` (BLEU, chrF, TER) against the sacrebleu command line on the same
   files, checking that the numbers are identical;
 - the machine's own bound on --jobs 2: a fixed pure-Python loop run alone, then two copies
   at once (twice the first time over the second: 2.0 on two idle cores of their own).
 
-proselint is installed (once) in benchmarks/.venv-proselint; without it, its columns are skipped.
+Both linters' modules are compiled to bytecode first, as installing them does. proselint is
+installed (once) in benchmarks/.venv-proselint; without it, its columns are skipped.
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ def parallel_bound(results: Results, setup: Setup, runs: int) -> None:
     loops = [setup.command(f"python loop {n}", [sys.executable, "-c", LOOP]) for n in (1, 2)]
     alone, together = [], []
     for _ in range(runs):
-        alone.append(run(loops[0]).wall)
+        alone.append(run_together(loops[:1]))
         together.append(run_together(loops))
     results.ratios["machine: speed-up of two processes at once (a Python loop)"] = (
         2 * statistics.median(alone) / statistics.median(together))

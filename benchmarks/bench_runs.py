@@ -58,17 +58,11 @@ def run(command: Command) -> Sample:
     """Run the command once, timed from its resource usage (os.wait4), under GNU time."""
     peak = command.stdout.with_name(command.stdout.name + ".rss")
     argv = [gnu_time(), "--format", "%M", "--output", str(peak), *command.argv]
-    with command.stdout.open("wb") as out, command.stderr.open("wb") as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                   cwd=command.cwd, env=command.env)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in command.ok_codes:
-        error = command.stderr.read_text("utf-8", errors="replace").strip().splitlines()
-        raise RuntimeError(f"{command.name} exited with {process.returncode}: "
-                           f"{error[-1] if error else 'no message'}")
+    start = time.perf_counter()
+    process = _start(command, argv)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    _check_exit(command, os.waitstatus_to_exitcode(status))
     kib = int(peak.read_text("utf-8").split()[-1])  # after a note on a non-zero exit status
     return Sample(wall, usage.ru_utime + usage.ru_stime, kib / 1024)
 
@@ -76,18 +70,27 @@ def run(command: Command) -> Sample:
 def run_together(commands: list[Command]) -> float:
     """Start the commands at once; the wall-clock seconds until the last one has finished."""
     start = time.perf_counter()
-    started = []
-    for command in commands:
-        with command.stdout.open("wb") as out, command.stderr.open("wb") as err:
-            started.append(subprocess.Popen(command.argv, stdout=out, stderr=err,
-                                            stdin=subprocess.DEVNULL, cwd=command.cwd,
-                                            env=command.env))
+    started = [_start(command, command.argv) for command in commands]
     codes = [process.wait() for process in started]
     wall = time.perf_counter() - start
     for command, code in zip(commands, codes, strict=True):
-        if code not in command.ok_codes:
-            raise RuntimeError(f"{command.name} exited with {code}")
+        _check_exit(command, code)
     return wall
+
+
+def _start(command: Command, argv: list[str]) -> subprocess.Popen[bytes]:
+    """Start `argv` as the command: its folder, environment and output files."""
+    with command.stdout.open("wb") as out, command.stderr.open("wb") as err:
+        return subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                cwd=command.cwd, env=command.env)
+
+
+def _check_exit(command: Command, code: int) -> None:
+    """RuntimeError, with the last line of its error output, for a bad exit code."""
+    if code not in command.ok_codes:
+        error = command.stderr.read_text("utf-8", errors="replace").strip().splitlines()
+        raise RuntimeError(f"{command.name} exited with {code}: "
+                           f"{error[-1] if error else 'no message'}")
 
 
 def rounds(commands: list[Command], runs: int) -> dict[str, list[Sample]]:

@@ -44,7 +44,8 @@ def build_files(folder: Path, lines: int) -> tuple[Path, Path]:
 
 
 def main() -> None:
-    """Build the files, run the commands in turn, print the medians and the ratios."""
+    """Build the files, run the commands interleaved (the order rotating each run), print
+    the medians and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lines", type=int, default=2000, help="segments (default 2000)")
     parser.add_argument("--runs", type=int, default=1, help="runs of each command (default 1)")
