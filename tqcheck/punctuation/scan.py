@@ -99,8 +99,7 @@ def scan(article: Article, conventions: Conventions) -> list[Defect]:
     doubles = by_paragraph(double_offsets, starts)
     singles = by_paragraph(offsets(text, SINGLE_MARKS), starts)
     words = WordCounts(text)
-    style = quotations.article_style("".join(text[i] for i in double_offsets), locale) \
-        if double_offsets else None
+    style = quotations.article_style("".join(text[i] for i in double_offsets), locale)
     sources = aligned_sources(article, len(found))
     visited = range(len(found)) if sources is not None \
         else sorted(detectors_at.keys() | doubles.keys() | singles.keys())
@@ -113,7 +112,7 @@ def scan(article: Article, conventions: Conventions) -> list[Defect]:
         quoted = single_pairs(paragraph.text, conventions.elisions, at) \
             if (at := singles.get(index)) else []
         detectors = detectors_at.get(index, [])
-        if pairs or unpaired or quoted:
+        if marks or quoted:  # every mark is paired or not
             detectors = [*detectors, *MARK_DETECTORS]
         source = sources[index] if sources is not None else None
         if source is not None:
