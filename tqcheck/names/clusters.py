@@ -46,13 +46,13 @@ class Similarity:
         return self.close(keys.skeleton_of(a), keys.skeleton_of(b))
 
 
-
 @cache
 def _ratio() -> Callable[[str, str], float]:
     """rapidfuzz's ratio, imported when first needed (most texts need none)."""
     from rapidfuzz.fuzz import ratio
 
     return ratio
+
 
 @dataclass
 class Spelling:
