@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import filterfalse
 
 import regex
 
@@ -100,7 +101,13 @@ def _weights(table: dict, where: str) -> dict[str, float]:
 
 def word_count(text: str) -> int:
     """Words of a text (each CJK character counts as one)."""
-    return len((WORD if OUTSIDE_PLAIN.search(text) else PLAIN_WORD).findall(text))
+    if OUTSIDE_PLAIN.search(text):
+        return len(WORD.findall(text))
+    # No word spans white space, and a token of letters and digits alone (`str.isalnum`, the
+    # same test as `re`'s \w without _) is one word: only the other tokens need the pattern.
+    tokens = text.split()
+    return sum(map(str.isalnum, tokens)) + len(
+        PLAIN_WORD.findall(" ".join(filterfalse(str.isalnum, tokens))))
 
 
 def mqm_scores(words_by_path: dict[str, int], findings: list[Finding],
