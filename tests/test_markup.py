@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqcheck.markup import mask_markdown, mask_urls
+from tqcheck.markup import _URL_RE, _blank_url, mask_markdown, mask_urls
 from tqcheck.markup_html import mask_html
 
 MASKERS = [mask_markdown, mask_html, mask_urls]
@@ -365,6 +365,14 @@ def test_html_malformed_input_is_masked_conservatively(text, words):
 )
 def test_mask_urls(text, urls):
     check(mask_urls, text, blank(text, *urls))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "x.y", "ab://c", "Www.", "://", "@", "d@e.f", "mailto:", "-",
+                                 "(", ")", ",", "é", "\u0130", "\u212a", " ", "\t", "\u00a0",
+                                 "\n"]), max_size=30).map("".join))
+def test_mask_urls_searches_only_around_anchors_and_finds_what_a_full_search_finds(text):
+    assert mask_urls(text) == _URL_RE.sub(_blank_url, text)
 
 
 # --------------------------------------------------------- robustness, all maskers

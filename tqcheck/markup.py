@@ -27,6 +27,8 @@ _URL_RE = re.compile(
 )
 _TRAILING_PUNCTUATION = frozenset(".,;:!?'\">")
 _BRACKETS = {")": "(", "]": "[", "}": "{"}
+_WWW = re.compile(r"www\.", re.IGNORECASE)
+_NOT_SPACE = re.compile(r"\S*")
 
 
 def mask_urls(text: str) -> str:
@@ -35,9 +37,36 @@ def mask_urls(text: str) -> str:
     Sentence punctuation and unbalanced closing brackets that follow a URL, as in
     ``(see https://example.com/a).``, stay checkable.
     """
-    if "://" not in text and "@" not in text and "www." not in text.lower():
-        return text  # what every URL and address holds: the costly search would find none
-    return _URL_RE.sub(_blank_url, text)
+    pieces: list[str] = []
+    done = 0
+    for start, end in _anchored_tokens(text):
+        for match in _URL_RE.finditer(text, start, end):
+            pieces += (text[done:match.start()], _blank_url(match))
+            done = match.end()
+    return "".join(pieces) + text[done:] if pieces else text
+
+
+def _anchored_tokens(text: str) -> list[tuple[int, int]]:
+    """The spans, in order, of the runs of non-space characters that hold ``://``, ``@`` or
+    ``www.``: every URL and address holds one, and none holds a space, so the costly search
+    looks only there."""
+    anchors = [match.start() for match in _WWW.finditer(text)] if "www." in text.lower() else []
+    for anchor in ("://", "@"):
+        found = text.find(anchor)
+        while found >= 0:
+            anchors.append(found)
+            found = text.find(anchor, found + 1)
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for found in sorted(anchors):
+        if found < end:
+            continue  # in the run already taken
+        start = found
+        while start > end and not text[start - 1].isspace():
+            start -= 1
+        end = _NOT_SPACE.match(text, found).end()
+        spans.append((start, end))
+    return spans
 
 
 def _blank_url(match: re.Match[str]) -> str:
