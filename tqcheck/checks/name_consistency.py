@@ -21,10 +21,16 @@ from tqcheck.lazyregex import LazyPattern
 from tqcheck.matching import PhraseMatcher
 from tqcheck.names.across import divergences, pack
 from tqcheck.names.canonical import choose
-from tqcheck.names.clusters import Cluster, Similarity, cluster, may_vary, spellings_of
+from tqcheck.names.clusters import Cluster, Similarity, cluster, spellings_of, words_that_may_vary
 from tqcheck.names.house import HouseList
 from tqcheck.names.keys import KeyMaker, Replacer
-from tqcheck.names.mentions import Mention, MentionRules, find_mentions, remembered_mentions
+from tqcheck.names.mentions import (
+    Mention,
+    MentionRules,
+    find_mentions,
+    mentions_of,
+    remembered_mentions,
+)
 from tqcheck.yamlfile import LineMap
 
 if TYPE_CHECKING:  # the names table alone needs these: imported when it is built
@@ -141,9 +147,11 @@ class NameConsistencyCheck(Check):
         return maker
 
     def clusters(self, article: Article) -> list[Cluster]:
-        """The name-word clusters of an article's target text (none when no two of its
-        capitalised words could be one name, which is quick to tell, unless summarising the
-        article for the check across articles has found its mentions already)."""
+        """The clusters of two spellings or more of an article's name words. Unless
+        summarising the article for the check across articles has found its mentions
+        already, only the mentions of the words that could be linked to another, which are
+        quick to tell (none in most texts), are looked for: no other word is in such a
+        cluster."""
         language = self.languages.get(article.target_lang or "")
         if language is None:
             return []
@@ -151,10 +159,12 @@ class NameConsistencyCheck(Check):
         text = article.target.checkable
         mentions = remembered_mentions(text, language.mentions)
         if mentions is None:
-            if not may_vary(text, language.mentions, keys, language.similarity):
+            words = words_that_may_vary(text, language.mentions, keys, language.similarity)
+            if not words:
                 return []
-            mentions = find_mentions(text, language.mentions)
-        return cluster(spellings_of(mentions, keys), keys, language.similarity)
+            mentions = mentions_of(text, language.mentions, words)
+        found = cluster(spellings_of(mentions, keys), keys, language.similarity)
+        return [group for group in found if len(group.spellings) > 1]
 
     def _corpus(self, articles: list[Article]) -> Iterator[tuple[Language, list[Article],
                                                                  list[list[Mention]],
@@ -239,8 +249,6 @@ class NameConsistencyCheck(Check):
                 yield Hit(start, end, house[key], {"reason": reason}, fixable=True)
         words = language.house_words
         for group in self.clusters(article):
-            if len(group.spellings) < 2:
-                continue
             choice = choose(group, words, language.unconventional, self.majority)
             for spelling in group.spellings:
                 if spelling.text == choice.spelling or words.get(spelling.text) == spelling.text:

@@ -127,13 +127,15 @@ def linkable(texts: Iterable[str], keys: KeyMaker, similarity: Similarity) -> se
     return found
 
 
-def may_vary(text: str, rules: MentionRules, keys: KeyMaker, similarity: Similarity) -> bool:
-    """Whether a text might spell a name two ways: two of its possible name words that are not
-    common words could be linked. Quick to tell, and false for most texts."""
+def words_that_may_vary(text: str, rules: MentionRules, keys: KeyMaker,
+                        similarity: Similarity) -> set[str]:
+    """The possible name words of a text, not common words, that could be linked to another
+    of them: every spelling of a cluster of two or more is one. Quick to tell, and none for
+    most texts."""
     common = CommonWords(text)
     suspects = {word for word in linkable(word_candidates(text, rules), keys, similarity)
                 if not common[word]}
-    return len(linkable(suspects, keys, similarity)) > 1
+    return linkable(suspects, keys, similarity)
 
 
 def cluster(spellings: list[Spelling], keys: KeyMaker,

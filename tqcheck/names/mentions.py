@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -147,10 +147,24 @@ def remembered_mentions(text: str, rules: MentionRules) -> list[Mention] | None:
     return None if found is None else list(found)
 
 
-def _mentions(text: str, rules: MentionRules) -> tuple[Mention, ...]:
-    """The name mentions of a text, in order of appearance."""
+def mentions_of(text: str, rules: MentionRules, words: Collection[str]) -> list[Mention]:
+    """The mentions of a text that hold any of the words, as `find_mentions` finds them
+    (not remembered, as they are not all the text's mentions).
+
+    Only the lines that write the words are looked at: a mention never crosses a line, and
+    what makes a word's token (whether it is a common word, weak, or kept on its own)
+    depends on the whole text, its own line, or the word's other occurrences.
+    """
+    return list(_mentions(text, rules, words))
+
+
+def _mentions(text: str, rules: MentionRules,
+              only: Collection[str] | None = None) -> tuple[Mention, ...]:
+    """The name mentions of a text, in order of appearance; if `only` is given, those that
+    hold one of its words."""
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-    words = list(_capitalised_words(text, rules.titles, line_starts))
+    spans = [(0, len(text))] if only is None else _lines_writing(text, only, line_starts)
+    words = list(_capitalised_words(text, rules.titles, line_starts, spans))
     headlines = _headline_lines(text, words, line_starts, rules)
     common = CommonWords(text)
     inside = {w.text for w in words if not w.initial}
@@ -159,6 +173,8 @@ def _mentions(text: str, rules: MentionRules) -> tuple[Mention, ...]:
         in_runs = {w.text for run in runs if len(run) > 1 and common.any_name(run)
                    for w in run}
         runs = [run for run in runs if len(run) > 1 or (run and run[0].text in in_runs)]
+    if only is not None:
+        runs = [run for run in runs if any(w.text in only for w in run)]
     return tuple(
         Mention(tuple(_token(w, common, inside if len(run) == 1 else None, headlines)
                       for w in run))
@@ -217,22 +233,38 @@ def _token(word: _Word, common: CommonWords, inside: set[str] | None,
     return Token(word.start, word.end, word.text, common[word.text], weak)
 
 
-def _capitalised_words(text: str, abbreviations: frozenset[str],
-                       line_starts: list[int]) -> Iterator[_Word]:
-    """Capitalised words (not all capitals), possessive stripped, with their position.
+def _lines_writing(text: str, words: Iterable[str],
+                   line_starts: list[int]) -> list[tuple[int, int]]:
+    """The spans of the lines, in order, where any of the words is written (even as part of
+    a longer word)."""
+    found = set()
+    for word in words:
+        index = text.find(word)
+        while index >= 0:
+            found.add(bisect.bisect_right(line_starts, index) - 1)
+            index = text.find(word, index + 1)
+    line_ends = [*line_starts[1:], len(text)]
+    return [(line_starts[line], line_ends[line]) for line in sorted(found)]
+
+
+def _capitalised_words(text: str, abbreviations: frozenset[str], line_starts: list[int],
+                       spans: Iterable[tuple[int, int]]) -> Iterator[_Word]:
+    """Capitalised words (not all capitals) within the spans of the text, possessive
+    stripped, with their position.
 
     A full stop after one of the abbreviations (`Mr.`) does not end a sentence.
     """
     pattern = _capitalised() if _PREFIXED.search(text) else _UNPREFIXED
-    for match in pattern.finditer(text):
-        word = _name_word(match.group())
-        if word is None:
-            continue
-        start = match.start()
-        initial = _sentence_initial(text, start) and not _after_abbreviation(
-            text, start, abbreviations)
-        yield _Word(start, start + len(word), word, initial,
-                    bisect.bisect_right(line_starts, start) - 1)
+    for begin, end in spans:
+        for match in pattern.finditer(text, begin, end):
+            word = _name_word(match.group())
+            if word is None:
+                continue
+            start = match.start()
+            initial = _sentence_initial(text, start) and not _after_abbreviation(
+                text, start, abbreviations)
+            yield _Word(start, start + len(word), word, initial,
+                        bisect.bisect_right(line_starts, start) - 1)
 
 
 def _name_word(word: str) -> str | None:
