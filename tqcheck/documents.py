@@ -55,6 +55,8 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         """Offsets at which each line begins (CRLF, CR and LF all end a line)."""
+        if "\r" not in self.text:
+            return newline_starts(self.text)
         return [0, *(m.end() for m in LINE_BREAK.finditer(self.text))]
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -81,6 +83,17 @@ class Document:
 
             return mask_html(self.text)
         return markup.mask_urls(self.text)
+
+
+def newline_starts(text: str) -> list[int]:
+    """0 and the offset after each LF of a text: where its lines start when LF alone ends
+    one (`str.find` gets there several times faster than a search by pattern)."""
+    starts = [0]
+    found = text.find("\n")
+    while found >= 0:
+        starts.append(found + 1)
+        found = text.find("\n", found + 1)
+    return starts
 
 
 def position_in(line_starts: Sequence[int], offset: int) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+from tqcheck.documents import newline_starts
 from tqcheck.lazyregex import LazyPattern
 
 
@@ -162,7 +163,7 @@ def _mentions(text: str, rules: MentionRules,
               only: Collection[str] | None = None) -> tuple[Mention, ...]:
     """The name mentions of a text, in order of appearance; if `only` is given, those that
     hold one of its words."""
-    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    line_starts = newline_starts(text)
     spans = [(0, len(text))] if only is None else _lines_writing(text, only, line_starts)
     words = list(_capitalised_words(text, rules.titles, line_starts, spans))
     headlines = _headline_lines(text, words, line_starts, rules)
