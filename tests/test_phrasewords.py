@@ -15,6 +15,7 @@ from tqcheck.matching import PhraseMatcher, normalize
 from tqcheck.phrasewords import PhraseWords, ascii_words, fold
 
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
+ASCII_WORDS = re.compile(r"[A-Za-z0-9_]+")
 # letters `re` takes for ASCII ones ignoring case (K, ſ, İ, ı), letters whose case folding
 # or decomposition is special (ß, ẞ, ǰ, ŉ, ﬁ, ͅ, Σ), other letters, marks and spaces
 ALPHABET = "abkisfAKSIF\u212a\u017f\u0130\u0131ß\u1e9e\u01f0\u0149\ufb01\u0345Σσςéü'’%-. \n"
@@ -67,6 +68,23 @@ def test_every_code_point_folds_to_its_ascii_class_or_to_no_ascii_word_character
             assert fold(members) == chr(key) * len(members), members
         else:
             assert not ASCII_WORD.search(fold(ASCII_WORD.sub("", members))), members
+
+
+def words_of_the_folded_text(text: str) -> frozenset[bytes]:
+    return frozenset(word.encode() for word in ASCII_WORDS.findall(fold(text)))
+
+
+def test_the_ascii_words_are_those_of_the_folded_text_for_every_character_case_changes():
+    changed = [chr(point) for point in range(sys.maxunicode + 1)
+               if chr(point).lower() != chr(point) or fold(chr(point)) != chr(point)]
+    for char in changed:
+        text = f"x{char}y {char}"
+        assert ascii_words(text) == words_of_the_folded_text(text), hex(ord(char))
+
+
+@given(st.text(ALPHABET, max_size=40))
+def test_the_ascii_words_are_those_of_the_folded_text(text):
+    assert ascii_words(text) == words_of_the_folded_text(text)
 
 
 def test_a_text_lacking_a_phrase_word_is_ruled_out_and_a_folded_one_is_not():

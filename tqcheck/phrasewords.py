@@ -22,9 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-# every byte but an ASCII letter, digit or underscore (UTF-8 bytes of other characters too)
-_TO_SEPARATOR = bytes(byte if chr(byte).isascii() and (chr(byte).isalnum() or byte == 0x5F)
-                      else 0x20 for byte in range(256))
+# an ASCII letter in lower case, a digit or underscore as it is, every other byte a separator
+# (the UTF-8 bytes of other characters too)
+_FOLDED_WORD_BYTES = bytes(
+    ord(chr(byte).lower()) if chr(byte).isascii() and (chr(byte).isalnum() or byte == 0x5F)
+    else 0x20 for byte in range(256))
+# the characters, not ASCII, that `fold` makes an ASCII letter (lower case gives the Kelvin sign
+# as k and the dotted capital I as i with a combining dot; none else gets an ASCII character)
+_FOLDED_TO_ASCII = (("\u0130", "i"), ("\u212a", "k"), ("\u017f", "s"), ("\u0131", "i"))
 
 
 def fold(text: str) -> str:
@@ -33,9 +38,12 @@ def fold(text: str) -> str:
 
 
 def ascii_words(text: str) -> frozenset[bytes]:
-    """The ASCII words of a text."""
-    return frozenset(fold(text).encode("utf-8", "surrogatepass").translate(_TO_SEPARATOR)
-                     .split())
+    """The ASCII words of a text (those of `fold(text)`, found without lowering the whole
+    text: only its ASCII letters and the characters `fold` makes one need it)."""
+    if not text.isascii():
+        for character, letter in _FOLDED_TO_ASCII:
+            text = text.replace(character, letter)
+    return frozenset(text.encode("utf-8", "surrogatepass").translate(_FOLDED_WORD_BYTES).split())
 
 
 @lru_cache(maxsize=4)
