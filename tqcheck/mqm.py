@@ -101,11 +101,18 @@ def _weights(table: dict, where: str) -> dict[str, float]:
 
 def word_count(text: str) -> int:
     """Words of a text (each CJK character counts as one)."""
-    if OUTSIDE_PLAIN.search(text):
-        return len(WORD.findall(text))
-    # No word spans white space, and a token of letters and digits alone (`str.isalnum`, the
-    # same test as `re`'s \w without _) is one word: only the other tokens need the pattern.
+    # No word spans white space, so the words of a text are those of its tokens; and an
+    # ASCII token's words are plain ones.
     tokens = text.split()
+    if not OUTSIDE_PLAIN.search(text):
+        return _plain_words(tokens)
+    return _plain_words(list(filter(str.isascii, tokens))) + len(
+        WORD.findall(" ".join(filterfalse(str.isascii, tokens))))
+
+
+def _plain_words(tokens: list[str]) -> int:
+    """The words of tokens of plain text: a token of letters and digits alone (`str.isalnum`,
+    the same test as `re`'s \\w without _) is one, the others are counted by the pattern."""
     return sum(map(str.isalnum, tokens)) + len(
         PLAIN_WORD.findall(" ".join(filterfalse(str.isalnum, tokens))))
 
