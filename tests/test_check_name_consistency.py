@@ -1,6 +1,8 @@
 """Rule type `name-consistency`: mentions, keys, clusters, canonical choice, guards."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import ROOT, make_rule
 from tqcheck.documents import Article, Document
@@ -186,3 +188,43 @@ def test_given_names_of_different_people_are_not_merged(rule):
     assert hits(rule, text) == []
     assert hits(rule, "Volodymyr Zelensky spoke. Then Volodimir Zelensky left.") == [
         ("Volodimir", "Volodymyr")]
+
+
+# A canonical spelling that holds another's variant: where the text writes it, the variant is
+# no variant.
+HOUSE_LIST = """\
+data: names
+language: en
+places:
+  Mumbai: [Bombay]
+  Bombay Stock Exchange: [Bombay Stock Market]
+  Kyiv: [Kiev]
+"""
+PIECES = ["Bombay", "Mumbai", "Stock", "Exchange", "Market", "Kiev", "Kyiv", "x"]
+
+
+@pytest.fixture(scope="module")
+def house_language(tmp_path_factory):
+    house = tmp_path_factory.mktemp("house") / "en.yaml"
+    house.write_text(HOUSE_LIST, encoding="utf-8")
+    with_house = RULE.replace("  en:\n", f"  en:\n    house_list: {house}\n")
+    return make_rule(with_house).check.languages["en"]
+
+
+def test_a_variant_inside_a_house_spelling_is_looked_at_and_not_flagged(house_language):
+    text = "Shares fell on the Bombay Stock Exchange."
+    assert next(house_language.variants_matcher.finditer(text), None) is not None
+    assert list(house_language.house_variants(text)) == []
+    assert list(house_language.house_variants("Shares fell in Bombay.")) == [
+        (15, 21, "Mumbai")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", ", ", "-"])),
+                max_size=12).map(lambda pairs: "".join(w + s for w, s in pairs)))
+def test_the_house_variants_are_the_variants_among_every_house_list_match(house_language, text):
+    house = house_language.house_spellings
+    every = [(start, end, house[key])
+             for start, end, key in house_language.house_matcher.finditer(text)
+             if house[key] != key]
+    assert list(house_language.house_variants(text)) == every

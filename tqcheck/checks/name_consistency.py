@@ -59,6 +59,7 @@ class Language:
     house_words: dict[str, str] = field(init=False)
     house_since: dict[str, str] = field(init=False)
     house_matcher: PhraseMatcher = field(init=False)
+    variants_matcher: PhraseMatcher = field(init=False)
     key_makers: dict[tuple[str, ...], KeyMaker] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -67,6 +68,20 @@ class Language:
         self.house_since = self.house.since()
         self.house_matcher = PhraseMatcher(self.house_spellings, case_sensitive=True,
                                            whole_word=True)
+        self.variants_matcher = PhraseMatcher(
+            [spelling for spelling, house in self.house_spellings.items() if spelling != house],
+            case_sensitive=True, whole_word=True)
+
+    def house_variants(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """The spans of the house list's spellings in a text that are not the house spelling,
+        with the house spelling. The house spellings count too, as a match of one may hold a
+        variant (which is then no variant in the text), but only a text holding a variant is
+        searched for them (most texts hold none, which their words tell quickly)."""
+        if next(self.variants_matcher.finditer(text), None) is None:
+            return
+        for start, end, key in self.house_matcher.finditer(text):
+            if self.house_spellings[key] != key:
+                yield start, end, self.house_spellings[key]
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,14 +254,12 @@ class NameConsistencyCheck(Check):
         language = self.languages.get(article.target_lang or "")
         if language is None:
             return
-        house = language.house_spellings
         flagged: list[tuple[int, int]] = []
-        for start, end, key in language.house_matcher.finditer(article.target.checkable):
-            if house[key] != key:
-                flagged.append((start, end))
-                since = language.house_since.get(house[key])
-                reason = f"the house spelling since {since}" if since else REASONS["house"]
-                yield Hit(start, end, house[key], {"reason": reason}, fixable=True)
+        for start, end, spelling in language.house_variants(article.target.checkable):
+            flagged.append((start, end))
+            since = language.house_since.get(spelling)
+            reason = f"the house spelling since {since}" if since else REASONS["house"]
+            yield Hit(start, end, spelling, {"reason": reason}, fixable=True)
         words = language.house_words
         for group in self.clusters(article):
             choice = choose(group, words, language.unconventional, self.majority)
