@@ -10,23 +10,25 @@ compiles the whole expression once the texts it matched by lead add up to LEAD_B
 times the expression's length (about what compiling it costs), and matches by lead only
 while the whole expression is not compiled (a matcher built afresh, not loaded from the
 rule cache, compiles it at once). Whole-word phrases are first ruled out by the ASCII words
-of the text (see tqcheck.phrasewords): most texts hold none of a list's phrases.
+of the text (see tqcheck.phrasewords): most texts hold none of a list's phrases, and a text
+that may hold a few is searched for those alone (their small expression compiled once).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from tqcheck.lazyregex import LazyPattern
-from tqcheck.phrasewords import PhraseWords
+from tqcheck.phrasewords import PhraseWords, folded
 
 _APOSTROPHES = "'’"
 LEAD = re.compile(r"\w+|.", re.DOTALL)  # a phrase's lead: its first word, else first character
 TOKEN = re.compile(r"\w+|(?<!\w)[^\w\s]")  # where in a text a whole-word phrase may start
 ASCII_ONCE_CASE_IGNORED = re.compile(r"[\x00-\x7f]+", re.IGNORECASE)
 LEAD_BUDGET = 15
+FEW_HELD = 16  # phrases a text may hold, at most, to be searched for alone
 
 
 def normalize(phrase: str, case_sensitive: bool) -> str:
@@ -60,15 +62,28 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Yield (start, end, key) for each match; key is the matched phrase's normal form."""
-        if self.words is not None and not self.words.may_hold(text):
-            return
-        by_lead = self.groups is not None and self.by_lead_left > 0 \
-            and not self.regex.is_compiled
-        if by_lead:
+        held = self.words.held(text) if self.words is not None else None
+        if held is not None and len(held) <= FEW_HELD:
+            matches = self._held_matches(frozenset(held), text) if held else iter(())
+        elif self.groups is not None and self.by_lead_left > 0 and not self.regex.is_compiled:
             self.by_lead_left -= len(text)
-        matches = self._by_lead(text) if by_lead else self.regex.finditer(text)
+            matches = self._by_lead(text)
+        else:
+            matches = self.regex.finditer(text)
         for match in matches:
-            yield match.start(), match.end(), normalize(match.group(), self.case_sensitive)
+            start, end = match.span()
+            yield start, end, normalize(text[start:end], self.case_sensitive)
+
+    def _held_matches(self, keys: frozenset[str], text: str) -> Iterator[re.Match[str]]:
+        """The matches of the whole expression in a text that may hold only these phrases
+        (see PhraseWords.held): no other phrase can match there. Ignoring case, ASCII phrases
+        are searched for in the folded text, which has the same offsets and where a search
+        heeding case skips to the characters phrases begin with (see tqcheck.phrasewords)."""
+        if self.case_sensitive:
+            return _held_expression(keys, True).finditer(text)
+        if all(map(str.isascii, keys)):
+            return _held_expression(keys, True).finditer(folded(text))
+        return _held_expression(keys, False).finditer(text)
 
     def _by_lead(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of the whole expression, found by the groups of the text's leads: a
@@ -99,6 +114,13 @@ class PhraseMatcher:
             return None if group is None else _compiled(group, self.regex.flags)
         # ignoring case, a grouped lead is ASCII: only letters that fold to ASCII may be one
         return self.regex.compiled() if ASCII_ONCE_CASE_IGNORED.fullmatch(written) else None
+
+
+@lru_cache(maxsize=1024)
+def _held_expression(keys: frozenset[str], case_sensitive: bool) -> re.Pattern[str]:
+    """The whole-word expression of a few phrases, compiled once a set of phrases."""
+    return re.compile(_pattern(keys, True, case_sensitive=case_sensitive),
+                      0 if case_sensitive else re.IGNORECASE)
 
 
 @cache

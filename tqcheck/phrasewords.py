@@ -47,6 +47,14 @@ def ascii_words(text: str) -> frozenset[bytes]:
 
 
 @lru_cache(maxsize=4)
+def folded(text: str) -> str:
+    """A text folded (see `fold`), kept for the few texts last asked about. It has the text's
+    length: no character folds to more than one (the dotted capital I, which lowers to two,
+    is made i first)."""
+    return fold(text)
+
+
+@lru_cache(maxsize=4)
 def text_words(text: str) -> frozenset[bytes]:
     """The ASCII words of a text, kept for the few texts last asked about (the phrase lists
     applied to a text share them)."""
@@ -54,24 +62,27 @@ def text_words(text: str) -> frozenset[bytes]:
 
 
 class PhraseWords:
-    """Tells whether a text may hold any of a set of whole-word phrases, by their ASCII words.
+    """Tells which of a set of whole-word phrases a text may hold, by their ASCII words.
 
     Each phrase is filed under its longest word (with its other words, space-separated), so
     that a text is compared only with the phrases whose longest word it holds.
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        by_word: dict[bytes, set[bytes]] = {}
+        by_word: dict[bytes, dict[bytes, set[str]]] = {}
         for phrase in phrases:
             words = sorted(ascii_words(phrase), key=lambda word: (-len(word), word)) or [b""]
-            by_word.setdefault(words[0], set()).add(b" ".join(words[1:]))
-        self.by_word = {word: tuple(sorted(others)) for word, others in by_word.items()}
+            by_word.setdefault(words[0], {}).setdefault(b" ".join(words[1:]), set()).add(phrase)
+        self.by_word = {word: tuple((others, tuple(sorted(phrases)))
+                                    for others, phrases in sorted(filed.items()))
+                        for word, filed in by_word.items()}
 
-    def may_hold(self, text: str) -> bool:
-        """False only when the text certainly holds none of the phrases."""
-        if b"" in self.by_word:  # a phrase without ASCII words is never ruled out
-            return True
+    def held(self, text: str) -> list[str] | None:
+        """The phrases the text may hold (every other phrase it certainly does not), or None
+        when it may hold any: a phrase without ASCII words is never ruled out."""
+        if b"" in self.by_word:
+            return None
         words = text_words(text)
-        return any(all(word in words for word in others.split())
-                   for filed in words.intersection(self.by_word)
-                   for others in self.by_word[filed])
+        return [phrase for filed in words.intersection(self.by_word)
+                for others, phrases in self.by_word[filed]
+                if all(word in words for word in others.split()) for phrase in phrases]
