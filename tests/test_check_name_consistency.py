@@ -213,7 +213,7 @@ def house_language(tmp_path_factory):
 
 def test_a_variant_inside_a_house_spelling_is_looked_at_and_not_flagged(house_language):
     text = "Shares fell on the Bombay Stock Exchange."
-    assert next(house_language.variants_matcher.finditer(text), None) is not None
+    assert house_language.house_matcher.may_hold_any(text, house_language.house_variant_keys)
     assert list(house_language.house_variants(text)) == []
     assert list(house_language.house_variants("Shares fell in Bombay.")) == [
         (15, 21, "Mumbai")]

@@ -59,7 +59,7 @@ class Language:
     house_words: dict[str, str] = field(init=False)
     house_since: dict[str, str] = field(init=False)
     house_matcher: PhraseMatcher = field(init=False)
-    variants_matcher: PhraseMatcher = field(init=False)
+    house_variant_keys: frozenset[str] = field(init=False)
     key_makers: dict[tuple[str, ...], KeyMaker] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -68,16 +68,15 @@ class Language:
         self.house_since = self.house.since()
         self.house_matcher = PhraseMatcher(self.house_spellings, case_sensitive=True,
                                            whole_word=True)
-        self.variants_matcher = PhraseMatcher(
-            [spelling for spelling, house in self.house_spellings.items() if spelling != house],
-            case_sensitive=True, whole_word=True)
+        self.house_variant_keys = frozenset(
+            spelling for spelling, house in self.house_spellings.items() if spelling != house)
 
     def house_variants(self, text: str) -> Iterator[tuple[int, int, str]]:
         """The spans of the house list's spellings in a text that are not the house spelling,
         with the house spelling. The house spellings count too, as a match of one may hold a
-        variant (which is then no variant in the text), but only a text holding a variant is
-        searched for them (most texts hold none, which their words tell quickly)."""
-        if next(self.variants_matcher.finditer(text), None) is None:
+        variant (which is then no variant in the text), but only a text that may hold a
+        variant is searched (most texts hold none, which their words tell quickly)."""
+        if not self.house_matcher.may_hold_any(text, self.house_variant_keys):
             return
         for start, end, key in self.house_matcher.finditer(text):
             if self.house_spellings[key] != key:
