@@ -4,8 +4,9 @@
 after `^`: in a text of long lines most of the search is spent failing there. An
 expression whose every branch begins with `^` or `\\A`, and which cannot match an empty
 string, finds its matches as well by being matched at each line start (the text's start,
-and each position after a line feed, the only places `^` matches in VERSION0) that no
-earlier match covers, in order, as `finditer` would find them.
+and each position after a line feed: the only places `^` matches in VERSION0, and with
+MULTILINE only; where `^` or `\\A` matches at the start alone, the other line starts find
+nothing) that no earlier match covers, in order, as `finditer` would find them.
 
 Moreover a line start is passed over unless the line begins with one of the first
 LEAD_LENGTH characters a match may begin with, as far as ASCII goes: letters of either case
@@ -30,7 +31,7 @@ from re import _constants as sre
 
 import regex
 
-from tqcheck.patternchars import read_alike
+from tqcheck.patternchars import listed_codes, read_alike
 
 _LINE_STARTS = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
 LEAD_LENGTH = 2  # characters of a line compared with the beginnings of matches
@@ -125,7 +126,7 @@ def _part(item: tuple) -> frozenset[str] | None:
     if op is sre.LITERAL:
         return _lowered([value])
     if op is sre.IN:
-        return _lowered(_listed(value))
+        return _lowered(listed_codes(value, MAX_BEGINNINGS))
     if op is sre.SUBPATTERN:
         return _beginnings(list(value[-1]))
     if op is sre.BRANCH:
@@ -159,19 +160,6 @@ def _repeated(body: frozenset[str], least: int, most: int) -> frozenset[str] | N
 def _followed(first: frozenset[str], then: frozenset[str]) -> frozenset[str]:
     """The beginnings of a part with beginnings `first` followed by one with `then`."""
     return frozenset((before + after)[:LEAD_LENGTH] for before in first for after in then)
-
-
-def _listed(members: list) -> list[int] | None:
-    """The code points a set lists (not negated, no classes, no wide range), or None."""
-    codes: list[int] = []
-    for op, value in members:
-        if op is sre.LITERAL:
-            codes.append(value)
-        elif op is sre.RANGE and value[1] - value[0] < MAX_BEGINNINGS:
-            codes.extend(range(value[0], value[1] + 1))
-        else:
-            return None
-    return codes
 
 
 def _lowered(codes: list[int] | None) -> frozenset[str] | None:

@@ -91,12 +91,20 @@ def _part(item: tuple) -> frozenset[str] | None:
 
 def _listed(members: list) -> frozenset[str] | None:
     """The characters of a set that lists them (not negated, no classes, few), or None."""
-    chars: set[str] = set()
+    codes = listed_codes(members, MAX_CHARS)
+    chars = None if codes is None else frozenset(map(chr, codes))
+    return chars if chars is not None and len(chars) <= MAX_CHARS else None
+
+
+def listed_codes(members: list, widest: int) -> list[int] | None:
+    """The code points a parsed set lists (not negated, no classes, no range of `widest`
+    characters or more), or None."""
+    codes: list[int] = []
     for op, value in members:
         if op is sre.LITERAL:
-            chars.add(chr(value))
-        elif op is sre.RANGE and value[1] - value[0] < MAX_CHARS:
-            chars.update(map(chr, range(value[0], value[1] + 1)))
+            codes.append(value)
+        elif op is sre.RANGE and value[1] - value[0] < widest:
+            codes.extend(range(value[0], value[1] + 1))
         else:
             return None
-    return frozenset(chars) if len(chars) <= MAX_CHARS else None
+    return codes
