@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from tqcheck.punctuation.defects import Context, Defect
-from tqcheck.punctuation.marks import GUILLEMETS, offsets
+from tqcheck.punctuation.marks import GUILLEMETS, SPACES, offsets
 from tqcheck.punctuation.text import is_abbreviation
 
 ONE_LETTER = re.compile(r"[^\W\d_]")
@@ -19,7 +19,7 @@ DOUBLED = re.compile(
 which the lookbehinds then take along: a search from a character class is far quicker than
 one from a lookbehind, tried at every character)."""
 SPACE_BEFORE = re.compile(
-    r"(?<=[^\W\d_]|[»”\"’)\]])[ \u00a0\u202f]+(?P<mark>[:;!?])(?=\s|$|[\"“”«»])")
+    rf"(?<=[^\W\d_]|[»”\"’)\]])[{SPACES}]+(?P<mark>[:;!?])(?=\s|$|[\"“”«»])")
 SPACED_HYPHEN = re.compile(r"-(?<=\S[ \u00a0]-)[ \u00a0](?=\S)")
 """The hyphen of ` - ` between two words (searched from the hyphen, a rarer character than
 the space before it, which the reported span takes along)."""
@@ -170,7 +170,7 @@ def source_spacing(ctx: Context) -> Iterator[Defect]:
         return
     guillemets = [o + c for o, c in ctx.locale.quotes.values() if {o, c} <= set(GUILLEMETS)]
     for pair in guillemets:
-        inner = re.escape(pair[0]) + r"([ \u00a0\u202f]+)|([ \u00a0\u202f]+)" + re.escape(pair[1])
+        inner = re.escape(pair[0]) + f"([{SPACES}]+)|([{SPACES}]+)" + re.escape(pair[1])
         for match in re.finditer(inner, text):
             group = 1 if match.group(1) else 2
             yield Defect("source-spacing", match.start(group), match.end(group), "",
