@@ -331,7 +331,7 @@ class SourceFragmentCheck(Check):
 def _common_words(source: str) -> frozenset[str]:
     """The words a source text writes in lower case (common words, not names)."""
     word = LATIN_WORD if common_latin(source) else WORD
-    return frozenset(m.group() for m in word.finditer(source) if m.group().islower())
+    return frozenset(found for found in word.findall(source) if found.islower())
 
 
 def _introduces_acronym(text: str, run: list[Word]) -> bool:
