@@ -199,6 +199,7 @@ places:
   Mumbai: [Bombay]
   Bombay Stock Exchange: [Bombay Stock Market]
   Kyiv: [Kiev]
+  O’Neill: [O’Neil]
 """
 PIECES = ["Bombay", "Mumbai", "Stock", "Exchange", "Market", "Kiev", "Kyiv", "x"]
 
@@ -211,9 +212,13 @@ def house_language(tmp_path_factory):
     return make_rule(with_house).check.languages["en"]
 
 
+def test_a_spelling_with_a_curly_apostrophe_is_matched_with_either_apostrophe(house_language):
+    text = "O’Neil met O'Neil and O'Neill."
+    assert list(house_language.house_variants(text)) == [(0, 6, "O’Neill"), (11, 17, "O’Neill")]
+
+
 def test_a_variant_inside_a_house_spelling_is_looked_at_and_not_flagged(house_language):
     text = "Shares fell on the Bombay Stock Exchange."
-    assert house_language.house_matcher.may_hold_any(text, house_language.house_variant_keys)
     assert list(house_language.house_variants(text)) == []
     assert list(house_language.house_variants("Shares fell in Bombay.")) == [
         (15, 21, "Mumbai")]
@@ -223,7 +228,7 @@ def test_a_variant_inside_a_house_spelling_is_looked_at_and_not_flagged(house_la
 @given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", ", ", "-"])),
                 max_size=12).map(lambda pairs: "".join(w + s for w, s in pairs)))
 def test_the_house_variants_are_the_variants_among_every_house_list_match(house_language, text):
-    house = house_language.house_spellings
+    house = house_language.house.canonical_of()
     every = [(start, end, house[key])
              for start, end, key in house_language.house_matcher.finditer(text)
              if house[key] != key]

@@ -74,12 +74,6 @@ class PhraseMatcher:
             start, end = match.span()
             yield start, end, normalize(text[start:end], self.case_sensitive)
 
-    def may_hold_any(self, text: str, keys: frozenset[str]) -> bool:
-        """Whether the text may hold one of these phrases (given as keys): False only when it
-        certainly holds none (see PhraseWords.held)."""
-        held = self.words.held(text) if self.words is not None else None
-        return held is None or not keys.isdisjoint(held)
-
     def _held_matches(self, keys: frozenset[str], text: str) -> Iterator[re.Match[str]]:
         """The matches of the whole expression in a text that may hold only these phrases
         (see PhraseWords.held): no other phrase can match there. Ignoring case, ASCII phrases

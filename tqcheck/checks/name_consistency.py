@@ -18,7 +18,7 @@ from tqcheck.checks.base import Check, Hit, Params, Summary
 from tqcheck.checks.name_data import load_house_list, load_table
 from tqcheck.documents import Article, content_digest
 from tqcheck.lazyregex import LazyPattern
-from tqcheck.matching import PhraseMatcher
+from tqcheck.matching import PhraseMatcher, normalize
 from tqcheck.names.across import divergences, pack
 from tqcheck.names.canonical import choose
 from tqcheck.names.clusters import Cluster, Similarity, cluster, spellings_of, words_that_may_vary
@@ -55,32 +55,29 @@ class Language:
     unconventional: tuple[re.Pattern[str], ...]
     house: HouseList
     qualifiers: frozenset[str]
-    house_spellings: dict[str, str] = field(init=False)
     house_words: dict[str, str] = field(init=False)
     house_since: dict[str, str] = field(init=False)
     house_matcher: PhraseMatcher = field(init=False)
-    house_variant_keys: frozenset[str] = field(init=False)
+    house_spelling_of: dict[str, str] = field(init=False)
     key_makers: dict[tuple[str, ...], KeyMaker] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.house_spellings = self.house.canonical_of()
+        spellings = self.house.canonical_of()
         self.house_words = self.house.words()
         self.house_since = self.house.since()
-        self.house_matcher = PhraseMatcher(self.house_spellings, case_sensitive=True,
-                                           whole_word=True)
-        self.house_variant_keys = frozenset(
-            spelling for spelling, house in self.house_spellings.items() if spelling != house)
+        self.house_matcher = PhraseMatcher(spellings, case_sensitive=True, whole_word=True)
+        self.house_spelling_of = {
+            normalize(spelling, True): house for spelling, house in spellings.items()
+            if normalize(spelling, True) != normalize(house, True)}
 
     def house_variants(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """The spans of the house list's spellings in a text that are not the house spelling,
-        with the house spelling. The house spellings count too, as a match of one may hold a
-        variant (which is then no variant in the text), but only a text that may hold a
-        variant is searched (most texts hold none, which their words tell quickly)."""
-        if not self.house_matcher.may_hold_any(text, self.house_variant_keys):
-            return
+        """The spans of the house list's variant spellings in a text, with the house spelling.
+        The house spellings are matched too: a match of one may hold a variant, which is then
+        no variant in the text."""
         for start, end, key in self.house_matcher.finditer(text):
-            if self.house_spellings[key] != key:
-                yield start, end, self.house_spellings[key]
+            house = self.house_spelling_of.get(key)
+            if house is not None:
+                yield start, end, house
 
 
 @dataclass(frozen=True, slots=True)
