@@ -69,20 +69,21 @@ class PhraseWords:
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        by_word: dict[bytes, dict[bytes, set[str]]] = {}
+        by_word: dict[bytes, dict[tuple[bytes, ...], set[str]]] = {}
         for phrase in phrases:
             words = sorted(ascii_words(phrase), key=lambda word: (-len(word), word)) or [b""]
-            by_word.setdefault(words[0], {}).setdefault(b" ".join(words[1:]), set()).add(phrase)
+            by_word.setdefault(words[0], {}).setdefault(tuple(words[1:]), set()).add(phrase)
         self.by_word = {word: tuple((others, tuple(sorted(phrases)))
                                     for others, phrases in sorted(filed.items()))
                         for word, filed in by_word.items()}
+        self.filed = frozenset(self.by_word)  # (a set meets the text's words smaller first)
 
     def held(self, text: str) -> list[str] | None:
         """The phrases the text may hold (every other phrase it certainly does not), or None
         when it may hold any: a phrase without ASCII words is never ruled out."""
-        if b"" in self.by_word:
+        if b"" in self.filed:
             return None
         words = text_words(text)
-        return [phrase for filed in words.intersection(self.by_word)
+        return [phrase for filed in words & self.filed
                 for others, phrases in self.by_word[filed]
-                if all(word in words for word in others.split()) for phrase in phrases]
+                if all(map(words.__contains__, others)) for phrase in phrases]
