@@ -27,23 +27,31 @@ from functools import lru_cache
 _FOLDED_WORD_BYTES = bytes(
     ord(chr(byte).lower()) if chr(byte).isascii() and (chr(byte).isalnum() or byte == 0x5F)
     else 0x20 for byte in range(256))
-# the characters, not ASCII, that `fold` makes an ASCII letter (lower case gives the Kelvin sign
-# as k and the dotted capital I as i with a combining dot; none else gets an ASCII character)
+# the characters, not ASCII, that `re` matches with an ASCII letter ignoring case, and the
+# letter (lower case alone would make the dotted capital I an i with a combining dot, and keep
+# the long s and the dotless i; no other character lowers to an ASCII one)
 _FOLDED_TO_ASCII = (("\u0130", "i"), ("\u212a", "k"), ("\u017f", "s"), ("\u0131", "i"))
 
 
 def fold(text: str) -> str:
     """A text as `re` compares letters ignoring case, as far as ASCII letters go."""
-    return text.replace("\u0130", "i").lower().replace("\u017f", "s").replace("\u0131", "i")
+    return _ascii_letters_made(text).lower()
 
 
 def ascii_words(text: str) -> frozenset[bytes]:
     """The ASCII words of a text (those of `fold(text)`, found without lowering the whole
-    text: only its ASCII letters and the characters `fold` makes one need it)."""
+    text: only its ASCII letters need it once the other characters folding to one are made
+    one)."""
     if not text.isascii():
-        for character, letter in _FOLDED_TO_ASCII:
-            text = text.replace(character, letter)
+        text = _ascii_letters_made(text)
     return frozenset(text.encode("utf-8", "surrogatepass").translate(_FOLDED_WORD_BYTES).split())
+
+
+def _ascii_letters_made(text: str) -> str:
+    """The text with each character of _FOLDED_TO_ASCII made its ASCII letter."""
+    for character, letter in _FOLDED_TO_ASCII:
+        text = text.replace(character, letter)
+    return text
 
 
 @lru_cache(maxsize=4)
