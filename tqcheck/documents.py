@@ -6,7 +6,7 @@ import bisect
 import hashlib
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, Protocol
@@ -85,15 +85,19 @@ class Document:
         return markup.mask_urls(self.text)
 
 
+def occurrences(text: str, part: str) -> Iterator[int]:
+    """The offsets where `part` occurs in a text, in order, overlapping ones too (one
+    `str.find` each, several times quicker than a search by pattern)."""
+    found = text.find(part)
+    while found >= 0:
+        yield found
+        found = text.find(part, found + 1)
+
+
 def newline_starts(text: str) -> list[int]:
     """0 and the offset after each LF of a text: where its lines start when LF alone ends
-    one (`str.find` gets there several times faster than a search by pattern)."""
-    starts = [0]
-    found = text.find("\n")
-    while found >= 0:
-        starts.append(found + 1)
-        found = text.find("\n", found + 1)
-    return starts
+    one."""
+    return [0, *(found + 1 for found in occurrences(text, "\n"))]
 
 
 def position_in(line_starts: Sequence[int], offset: int) -> tuple[int, int]:

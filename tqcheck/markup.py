@@ -12,6 +12,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from tqcheck.documents import occurrences
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -51,11 +53,7 @@ def _anchored_tokens(text: str) -> list[tuple[int, int]]:
     ``www.``: every URL and address holds one, and none holds a space, so the costly search
     looks only there."""
     anchors = [match.start() for match in _WWW.finditer(text)] if "www." in text.lower() else []
-    for anchor in ("://", "@"):
-        found = text.find(anchor)
-        while found >= 0:
-            anchors.append(found)
-            found = text.find(anchor, found + 1)
+    anchors += [*occurrences(text, "://"), *occurrences(text, "@")]
     spans: list[tuple[int, int]] = []
     end = 0
     for found in sorted(anchors):

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from html.entities import html5
 from html.parser import HTMLParser
 
+from tqcheck.documents import newline_starts
 from tqcheck.markup import compose, flag, mask_urls
 
 _MASKED_ELEMENTS = frozenset({"script", "style", "code", "pre", "template", "noscript", "head"})
@@ -44,7 +44,7 @@ class _ProseParser(HTMLParser):
         self.closing = False
         self.open_elements: Counter[str] = Counter()
         # html.parser counts lines by "\n" only.
-        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self.line_starts = newline_starts(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Count open elements; ``<body>`` implies ``</head>``."""

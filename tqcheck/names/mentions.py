@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
-from tqcheck.documents import newline_starts
+from tqcheck.documents import newline_starts, occurrences
 from tqcheck.lazyregex import LazyPattern
 
 
@@ -211,14 +211,13 @@ class CommonWords(dict[str, bool]):
 
     def _occurs(self, word: str) -> bool:
         """Whether the lower-case word stands alone somewhere in the text."""
-        text, index = self.text, self.text.find(word)
-        while index >= 0:
+        text = self.text
+        for index in occurrences(text, word):
             end = index + len(word)
             before = text[index - 1] if index else " "
             after = text[end] if end < len(text) else " "
             if not (before.isalnum() or before in "-'’" or after.isalpha()):
                 return True
-            index = text.find(word, index + 1)
         return False
 
 
@@ -238,12 +237,8 @@ def _lines_writing(text: str, words: Iterable[str],
                    line_starts: list[int]) -> list[tuple[int, int]]:
     """The spans of the lines, in order, where any of the words is written (even as part of
     a longer word)."""
-    found = set()
-    for word in words:
-        index = text.find(word)
-        while index >= 0:
-            found.add(bisect.bisect_right(line_starts, index) - 1)
-            index = text.find(word, index + 1)
+    found = {bisect.bisect_right(line_starts, index) - 1
+             for word in words for index in occurrences(text, word)}
     line_ends = [*line_starts[1:], len(text)]
     return [(line_starts[line], line_ends[line]) for line in sorted(found)]
 

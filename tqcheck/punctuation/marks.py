@@ -8,7 +8,10 @@ are never taken for quotation marks.
 from __future__ import annotations
 
 from enum import Enum
+from itertools import chain
 from typing import NamedTuple
+
+from tqcheck.documents import occurrences
 
 DOUBLE_MARKS = "\"“”„‟«»"
 SINGLE_MARKS = "'‘’‚‛‹›"
@@ -40,14 +43,7 @@ class Mark(NamedTuple):
 def offsets(text: str, marks: str) -> list[int]:
     """Where the text holds one of the marks, in order (one `str.find` per occurrence is
     quicker than a search for a class of marks, which tests every character)."""
-    found = []
-    for mark in marks:
-        index = text.find(mark)
-        while index >= 0:
-            found.append(index)
-            index = text.find(mark, index + 1)
-    found.sort()
-    return found
+    return sorted(chain.from_iterable(occurrences(text, mark) for mark in marks))
 
 
 def side_of(text: str, index: int) -> Side:
