@@ -161,6 +161,11 @@ def make_metric(name: str, tokenizer: str, sentence: bool = False) -> Metric:
     return TER()
 
 
+def sentence_metric(name: str, tokenizer: str) -> Metric:
+    """A sacrebleu metric as it scores one segment (see make_metric)."""
+    return make_metric(name, tokenizer, sentence=True)
+
+
 def signature(metric: Metric, nrefs: int) -> str:
     """The metric's reproducibility signature for a given number of references."""
     metric.num_refs = nrefs  # sacrebleu's own attribute; -1 is shown as `var`
@@ -228,7 +233,7 @@ def segment_scores(name: str, tokenizer: str, item: Aligned,
                    stats: list[Statistics]) -> list[Score]:
     """Sentence-level scores of each segment of an article from its segment statistics (as
     `sentence_score` computes them, BLEU with effective order)."""
-    metric = make_metric(name, tokenizer, sentence=True)
+    metric = shared_metric(sentence_metric, name, tokenizer)
     shown = signature(metric, len(item.refs))
     scores = []
     for number, segment in enumerate(stats, 1):
