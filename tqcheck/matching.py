@@ -1,19 +1,21 @@
 """Find many literal phrases in one pass: regular expressions built from their trie.
 
-Whole-word phrases are also grouped by their lead (first word, or first mark): a text is
-then matched only where one of its words or marks is a lead, by the group's expression
-alone, so a text compiles only the small expressions of the leads it holds (kept as
-source text, so that cached matchers load fast). Ignoring case, only ASCII leads are
-grouped (their case is simple); the other phrases are searched as one expression. Matching
-by lead is slower than one search of the whole expression once compiled, so a matcher
-compiles the whole expression once the texts it matched by lead add up to LEAD_BUDGET
-times the expression's length (about what compiling it costs), and matches by lead only
-while the whole expression is not compiled (a matcher built afresh, not loaded from the
-rule cache, compiles it at once). Whole-word phrases are first ruled out by the ASCII words
-of the text (see tqcheck.phrasewords): most texts hold none of a list's phrases, and a text
-that may hold a few is searched for those alone (their small expression compiled once).
-"""
+Whole-word phrases are first ruled out by the ASCII words of the text (see
+tqcheck.phrasewords): most texts hold none of a list's phrases, and a text that may hold
+FEW_HELD or fewer is searched for those alone (their small expression compiled once).
 
+Otherwise (a text that may hold more, or a list with a phrase without ASCII words, which no
+text rules out) whole-word phrases are also grouped by their lead (first word, or first
+mark): a text is then matched only where one of its words or marks is a lead, by the
+group's expression alone, so a text compiles only the small expressions of the leads it
+holds (kept as source text, so that cached matchers load fast). Ignoring case, only ASCII
+leads are grouped (their case is simple); the other phrases are searched as one
+expression. Matching by lead is slower than one search of the whole expression once
+compiled, so a matcher compiles the whole expression once the texts it matched by lead add
+up to LEAD_BUDGET times the expression's length (about what compiling it costs), and
+matches by lead only while the whole expression is not compiled (a matcher built afresh,
+not loaded from the rule cache, compiles it at once).
+"""
 from __future__ import annotations
 
 import re
