@@ -6,7 +6,8 @@ Every command is a whole process (start-up and worker processes included): the s
 command line and `tqcheck score --jobs N` for each N of --jobs, interleaved as in bench.py. The
 medians of wall-clock and CPU time (user + system, workers included) are compared with
 sacrebleu's, and each output with sacrebleu's. TER takes nearly all the time, about 0.15 s of
-CPU per segment, so use a few hundred lines while developing.
+CPU per segment, so use a few hundred lines while developing. Processes are timed by GNU time
+(package `time`), as in bench.py.
 
     python benchmarks/score_speed.py                  # 2,000 segments, one run each
     python benchmarks/score_speed.py --lines 200      # quick: a minute or two
@@ -21,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_runs import Command, median, printed_lines, rounds
+from bench_runs import Command, Unavailable, median, printed_lines, rounds
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench" / "mqm-dev" / "en-de"
@@ -55,8 +56,8 @@ def main() -> None:
     if not BENCH.is_dir():
         sys.exit(f"the bench is not at {BENCH}")
     with tempfile.TemporaryDirectory() as tmp:
-        hyp, ref = build_files(Path(tmp), args.lines)
         work, env = Path(tmp), {**os.environ, "NO_COLOR": "1"}
+        hyp, ref = build_files(work, args.lines)
         commands = [Command("sacrebleu", [sys.executable, "-m", "sacrebleu", str(ref), "-i",
                                           str(hyp), "-m", "bleu", "chrf", "ter", "-f", "text"],
                             work / "sacrebleu.out", work, env)]
@@ -66,7 +67,10 @@ def main() -> None:
                 "-m", "bleu,chrf,ter", "--jobs", jobs], work / f"tqcheck-{jobs}.out", work, env))
         print(f"{args.lines} segments, {args.runs} run(s) each, {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.2f}", flush=True)
-        samples = rounds(commands, args.runs)
+        try:
+            samples = rounds(commands, args.runs)
+        except Unavailable as reason:
+            sys.exit(str(reason))
         outputs = {command.name: printed_lines(command.stdout) for command in commands}
     print(f"load average at the end {os.getloadavg()[0]:.2f}\n")
     first = median(samples["sacrebleu"])
@@ -75,6 +79,7 @@ def main() -> None:
         print(f"median {name:12} wall {middle.wall:8.2f} s ({middle.wall / first.wall:.3f})  "
               f"cpu {middle.cpu:8.2f} s ({middle.cpu / first.cpu:.3f})  output as sacrebleu's: "
               f"{outputs[name] == outputs['sacrebleu']}")
+
 
 if __name__ == "__main__":
     main()

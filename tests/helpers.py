@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tqcheck.documents import Article, Document
 from tqcheck.engine import Rule
 from tqcheck.findings import Finding
-from tqcheck.langevidence import Language, trigrams_of
+from tqcheck.langevidence import Language, SourceEstimator, WordScores, languages_in, trigrams_of
 from tqcheck.loader import build_rule
 from tqcheck.yamlfile import parse_yaml
 
@@ -39,6 +39,16 @@ message: "'{text}' should be '{suggestion}'"
 entries:
   Putin: [Poutine]
 """
+
+
+LANGUAGES = languages_in(ROOT / "rules" / "languages")
+
+
+def english_estimator() -> SourceEstimator:
+    """Estimates the source language of English translations from the other shipped
+    languages."""
+    others = [LANGUAGES[c] for c in ("de", "es", "fr", "it")]
+    return SourceEstimator(LANGUAGES["en"], others, WordScores(LANGUAGES.values()))
 
 
 def log_prob(language: Language, word: str) -> float:

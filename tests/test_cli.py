@@ -160,7 +160,6 @@ def test_jsonl_option(workdir):
     assert {f["path"] for f in findings(result)} == {f"{batch.as_posix()}#a1"}
 
 
-
 def test_jsonl_lines_with_one_id_are_two_articles_and_all_their_words(workdir):
     batch = workdir / "batch.jsonl"
     lines = [{"id": "a1", "mt": "One two three.", "target_lang": "en"},
@@ -170,6 +169,7 @@ def test_jsonl_lines_with_one_id_are_two_articles_and_all_their_words(workdir):
     assert report["summary"]["articles"] == 2
     corpus = next(s for s in report["scores"] if s["metric"] == "mqm" and s["level"] == "corpus")
     assert "7 words" in corpus["detail"]
+
 
 def test_rules_list_show_and_test():
     listed = invoke("rules", "list")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,9 +40,7 @@ def test_spilled_findings_leave_memory():
 
 def test_runs_of_several_slices_read_back_whole_and_counts_are_kept():
     findings = [finding(f"{n % 7}.txt", n, "m") for n in range(2_500)]
-    findings[3] = Finding(path="z.txt", line=1, column=1, end_line=1, end_column=2,
-                          rule="q/r", category="Other", severity=Severity.ERROR, message="e",
-                          text="a")
+    findings[3] = replace(finding("z.txt", 1, "e"), rule="q/r", severity=Severity.ERROR)
     store = FindingStore(findings, spill_at=2_100)
     assert len(store._runs) == 1
     assert list(store) == sorted(findings, key=lambda f: f.sort_key)

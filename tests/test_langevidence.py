@@ -4,17 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import ROOT, log_prob
-from tqcheck.langevidence import (
-    EvidenceError,
-    SourceEstimator,
-    WordScores,
-    languages_in,
-    load_language,
-    trigrams_of,
-)
-
-LANGUAGES = languages_in(ROOT / "rules" / "languages")
+from tests.helpers import LANGUAGES, english_estimator, log_prob
+from tqcheck.langevidence import EvidenceError, load_language, trigrams_of
 
 
 def test_the_shipped_languages_load_with_their_function_words_and_profiles():
@@ -33,9 +24,7 @@ def test_a_profile_prefers_its_own_words(word, lang, other):
 
 
 def test_estimate_source_from_leaked_words():
-    en = LANGUAGES["en"]
-    others = [LANGUAGES[c] for c in ("de", "es", "fr", "it")]
-    estimate = SourceEstimator(en, others, WordScores([en, *others])).estimate
+    estimate = english_estimator().estimate
     words = ["the", "mayor", "said", "la", "mise", "en", "demeure", "de", "la", "société",
              "was", "final"]
     assert estimate(words).code == "fr"

@@ -51,7 +51,7 @@ def test_the_plainer_patterns_agree_with_the_full_one(text: str) -> None:
     full = [(m.start(), m.group()) for m in _capitalised().finditer(text)]
     prefixed = [(start, word) for start, word in full if not word[0].isupper()]
     assert bool(_PREFIXED.search(text)) == bool(re.search(f"{_LOWER_CASE}-{_UPPER}", text))
-    if not prefixed:
-        assert [(m.start(), m.group()) for m in _UNPREFIXED.finditer(text)] == full
     if prefixed:
         assert _PREFIXED.search(text)
+    else:
+        assert [(m.start(), m.group()) for m in _UNPREFIXED.finditer(text)] == full

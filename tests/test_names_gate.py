@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from tests.helpers import make_rule
 from tests.test_check_name_consistency import RULE
 from tqcheck.checks.base import Hit
-from tqcheck.checks.name_consistency import NameConsistencyCheck
+from tqcheck.checks.name_consistency import Language, NameConsistencyCheck
 from tqcheck.documents import Article, Document
 from tqcheck.names.clusters import cluster, spellings_of, words_that_may_vary
+from tqcheck.names.keys import KeyMaker
 from tqcheck.names.mentions import (
     Mention,
     MentionRules,
@@ -37,15 +38,26 @@ PIECES = ["Ivantchenko", "Ivanchenko", "Ivanchenko's", "IVANCHENKO", "pro-Ivanch
           "said", "met", "a", "I", "O'Hara", "d'Alembert", "anti-Macau", "Ivan-style",
           "groß-Ivanchenko"]
 SEPARATORS = [" ", " ", " ", ". ", ", ", "\n", "\n\n", ": ", " \u201c", "\u201d ", "-"]
-text = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)),
-                max_size=30).map(lambda pairs: "".join(w + s for w, s in pairs))
+TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)),
+                 max_size=30).map(lambda pairs: "".join(w + s for w, s in pairs))
+
+
+def any_source_keys(language: Language) -> KeyMaker:
+    """The keys of a language's names read through every transliteration table."""
+    return CHECK.keys_for(frozenset({None}), language)
+
+
+def name_words(text: str, rules: MentionRules) -> set[str]:
+    """The words of the text's mentions that are not common words."""
+    return {token.text for mention in find_mentions(text, rules) for token in mention.tokens
+            if not token.common}
 
 
 def clusters_of_several(mentions: list[Mention], code: str) -> list[list[tuple[object, ...]]]:
     """The clusters of more than one spelling that clustering the mentions finds: each
     spelling with its tokens and the names that follow it."""
     language = CHECK.languages[code]
-    keys = CHECK.keys_for(frozenset({None}), language)
+    keys = any_source_keys(language)
     found = cluster(spellings_of(mentions, keys), keys, language.similarity)
     return [[(s.text, s.tokens, s.followers, s.followed) for s in group.spellings]
             for group in found if len(group.spellings) > 1]
@@ -54,27 +66,25 @@ def clusters_of_several(mentions: list[Mention], code: str) -> list[list[tuple[o
 def may_vary(text: str, code: str) -> set[str]:
     language = CHECK.languages[code]
     return words_that_may_vary(text, language.mentions,
-                               CHECK.keys_for(frozenset({None}), language), language.similarity)
+                               any_source_keys(language), language.similarity)
 
 
 @settings(max_examples=400, deadline=None)
-@given(text, st.sampled_from(["en", "de"]))
+@given(TEXTS, st.sampled_from(["en", "de"]))
 def test_the_candidates_hold_every_name_word_of_the_mentions(drawn: str, code: str) -> None:
     rules = CHECK.languages[code].mentions
-    words = {token.text for mention in find_mentions(drawn, rules) for token in mention.tokens
-             if not token.common}
-    assert words <= word_candidates(drawn, rules)
+    assert name_words(drawn, rules) <= word_candidates(drawn, rules)
 
 
 @settings(max_examples=400, deadline=None)
-@given(text, st.sampled_from(["en", "de"]))
+@given(TEXTS, st.sampled_from(["en", "de"]))
 def test_no_name_spelled_two_ways_is_missed(drawn: str, code: str) -> None:
     found = clusters_of_several(find_mentions(drawn, CHECK.languages[code].mentions), code)
     assert {spelling[0] for group in found for spelling in group} <= may_vary(drawn, code)
 
 
 @settings(max_examples=400, deadline=None)
-@given(text, st.sampled_from(["en", "de"]))
+@given(TEXTS, st.sampled_from(["en", "de"]))
 def test_the_lines_of_the_words_that_may_vary_make_the_same_clusters(drawn: str,
                                                                      code: str) -> None:
     rules = CHECK.languages[code].mentions
@@ -84,7 +94,7 @@ def test_the_lines_of_the_words_that_may_vary_make_the_same_clusters(drawn: str,
 
 
 @settings(max_examples=400, deadline=None)
-@given(text, st.sets(st.sampled_from(PIECES)), st.sampled_from(["en", "de"]))
+@given(TEXTS, st.sets(st.sampled_from(PIECES)), st.sampled_from(["en", "de"]))
 def test_the_mentions_of_some_words_are_those_of_the_whole_text_that_hold_them(
         drawn: str, words: set[str], code: str) -> None:
     rules = CHECK.languages[code].mentions
@@ -138,6 +148,5 @@ def test_texts_with_and_without_a_name_spelled_two_ways(sample: str, expected: b
 def test_a_particle_in_capitals_is_a_candidate() -> None:
     rules = MentionRules(particles=frozenset({"AL", "bin"}))
     sample = "Envoys met Bashar AL Assad and Omar bin Laden."
-    words = {token.text for mention in find_mentions(sample, rules) for token in mention.tokens
-             if not token.common}
+    words = name_words(sample, rules)
     assert "AL" in words and words <= word_candidates(sample, rules)

@@ -27,8 +27,6 @@ SEVERITIES = ("error", "warning", "info")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-
-
 @pytest.fixture(scope="module")
 def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))

@@ -24,8 +24,6 @@ EXPECTED_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "tqcheck/v1"
 
 
-
-
 def lint_output(*args: str, cwd: Path = ROOT) -> dict:
     run = run_tqcheck("lint", *args, cwd=cwd)
     assert run.returncode in (0, 1), run.stderr.decode()

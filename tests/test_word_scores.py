@@ -2,10 +2,9 @@
 
 import pytest
 
-from tests.helpers import ROOT, log_prob
-from tqcheck.langevidence import SourceEstimator, WordScores, languages_in
+from tests.helpers import LANGUAGES, english_estimator, log_prob
+from tqcheck.langevidence import WordScores
 
-LANGUAGES = languages_in(ROOT / "rules" / "languages")
 WORDS = ["through", "schlecht", "aujourd'hui", "muchachos", "gnocchi", "x", "é", "straße",
          "naïve", "北京", "l'élysée", ""]
 
@@ -16,12 +15,6 @@ def test_scores_equal_each_profile_exactly(word):
     for code, language in LANGUAGES.items():
         assert scores(word)[code] == log_prob(language, word)
 
-
-
-def english_estimator() -> SourceEstimator:
-    """Estimates the source language of English translations from the other languages."""
-    others = [LANGUAGES[c] for c in ("de", "es", "fr", "it")]
-    return SourceEstimator(LANGUAGES["en"], others, WordScores(LANGUAGES.values()))
 
 def test_a_word_votes_once_and_the_same_way_every_time():
     estimator = english_estimator()

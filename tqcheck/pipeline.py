@@ -34,6 +34,7 @@ def keep_for(report_shows_articles: bool, fix: bool) -> Keep:
     the fixable ones to fix them, else only what scoring needs."""
     return "all" if report_shows_articles else "fixable" if fix else "referenced"
 
+
 PARALLEL_FROM = 16  # fewer jobs than this are linted in process: workers would cost more
 CHUNK = 8  # jobs sent to a worker at a time
 IN_FLIGHT = 4  # chunks per worker sent ahead of the results read
