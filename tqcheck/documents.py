@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, Protocol
 
+from tqcheck.records import pickled_by_fields
+
 Markup = Literal["text", "markdown", "html"]
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -106,6 +108,7 @@ def position_in(line_starts: Sequence[int], offset: int) -> tuple[int, int]:
     return line + 1, offset - line_starts[line] + 1
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Lines:
     """A document's path and where its lines start: enough to place findings in it once

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tqcheck.documents import Placement
+from tqcheck.records import pickled_by_fields
 
 
 class Severity(StrEnum):
@@ -24,6 +25,7 @@ class Severity(StrEnum):
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One defect found in one file.

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from tqcheck.documents import Article, Lines
 from tqcheck.errors import RuleError
+from tqcheck.records import pickled_by_fields
 from tqcheck.yamlfile import LineList, LineMap
 
 _MISSING: Any = object()
@@ -32,6 +33,7 @@ class Hit:
     text: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Summary:
     """What a cross-article check keeps of one article: the lines of its target text, to

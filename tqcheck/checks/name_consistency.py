@@ -31,6 +31,7 @@ from tqcheck.names.mentions import (
     mentions_of,
     remembered_mentions,
 )
+from tqcheck.records import pickled_by_fields
 from tqcheck.yamlfile import LineMap
 
 if TYPE_CHECKING:  # the names table alone needs these: imported when it is built
@@ -80,6 +81,7 @@ class Language:
                 yield start, end, house
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FullNames:
     """What the cross-article check keeps of one article: its languages, a fingerprint of
