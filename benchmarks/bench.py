@@ -8,7 +8,8 @@ repeat as needed), then measures, running the tools' repetitions interleaved so 
 in the machine's load fall on all alike, and prints the medians and their ratios:
 
 - lint: articles per second of `tqcheck lint` on one core and with --jobs 2, and of
-  `proselint check` on the same files; peak memory, and how it grows with the corpus;
+  `proselint check` on the same files of the first corpus; peak memory, and how it grows
+  with the corpus;
 - the CPU cost per article of each rule type, in-process (rule_cost.py), on the first corpus;
 - cold start: one ~800-word article, a fresh process each time (file and rule caches warm);
 - score: `tqcheck score` (BLEU, chrF, TER) against the sacrebleu command line on the same
@@ -121,19 +122,21 @@ def cold_start(results: Results, setup: Setup, articles: list[Article], words: i
 
 
 def lint(results: Results, setup: Setup, corpora: dict[int, Path]) -> None:
-    """Articles per second and peak memory of each tool on each corpus."""
+    """Articles per second and peak memory of each tool on each corpus (proselint on the
+    smallest alone: it takes ten times as long as the rest of a round)."""
     one_core = "tqcheck --jobs 1"
+    smallest, largest = min(corpora), max(corpora)
     for size, corpus in corpora.items():
         commands = [tqcheck_lint(setup, corpus, 1), tqcheck_lint(setup, corpus, 2)]
-        if setup.proselint:
+        compared = setup.proselint is not None and size == smallest
+        if compared:
             commands.append(proselint_check(setup, setup.proselint, corpus))
         task = f"lint {size} articles"
         print(f"{task} ...", file=sys.stderr, flush=True)
         record(results, task, size, rounds(commands, setup.runs))
         time_ratio(results, "speed-up of --jobs 2", task, one_core, "tqcheck --jobs 2")
-        if setup.proselint:
+        if compared:
             time_ratio(results, "articles/s tqcheck / proselint", task, "proselint", one_core)
-    smallest, largest = min(corpora), max(corpora)
     if largest > smallest:
         results.ratios[f"max RSS {largest} / {smallest} articles ({one_core})"] = (
             results.row(f"lint {largest} articles", one_core).median.max_rss_mib
@@ -202,8 +205,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("folder", type=Path, help="folder of real articles, e.g. the MQM bench")
     parser.add_argument("--articles", type=article_counts, default=[1000, 10000],
                         help="corpus sizes, comma-separated (default 1000,10000)")
-    parser.add_argument("--runs", type=int, default=1,
-                        help="runs of each tool per measurement (default 1)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="runs of each tool per measurement (default 3)")
     parser.add_argument("--cold-runs", type=int, default=5,
                         help="runs of each tool on the single article (default 5)")
     parser.add_argument("--words", type=int, default=800,
