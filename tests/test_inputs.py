@@ -158,3 +158,13 @@ def test_a_file_reached_twice_is_checked_once(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     loaded = load_paths(["a", "./a/mt.en.txt", str(folder), "a/"], LoadOptions())
     assert [a.target.path for a in loaded.articles] == ["a/mt.en.txt"]
+
+
+def test_a_linked_bare_file_in_a_walked_folder_is_checked_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "story.en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "news" / "zz-link.en.txt").symlink_to(tmp_path / "news" / "story.en.txt")
+    (tmp_path / "linked").symlink_to(tmp_path / "news")
+    loaded = load_paths(["news", "linked", "news/story.en.txt"], LoadOptions())
+    assert [a.target.path for a in loaded.articles] == ["news/story.en.txt"]

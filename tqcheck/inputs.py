@@ -364,10 +364,11 @@ class InputWalk:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
                              and not _excluded(d, self.options))
             article_dirs = [d for d in dirs if is_article_folder(here / d)]
+            real_here = real_path(here)
             for name in sorted(files):
                 if name.lower().endswith(TEXT_SUFFIXES) and not _excluded(name, self.options):
                     found = True
-                    yield self._file_job(here / name)
+                    yield self._file_job(here / name, real_here)
             for name in article_dirs:
                 found = True
                 yield self._folder_job(here / name)
@@ -378,8 +379,14 @@ class InputWalk:
     def _folder_job(self, directory: Path) -> tuple[str, Job]:
         return real_path(directory), partial(load_article_folder, directory, self.options)
 
-    def _file_job(self, path: Path) -> tuple[str, Job]:
-        return real_path(path), partial(load_bare_file, path, self.options)
+    def _file_job(self, path: Path, real_folder: str | None = None) -> tuple[str, Job]:
+        """The job of a bare file, keyed by its real path: its folder's real path (when
+        given, for a local file) and its name, unless the file is a link."""
+        real = os.path.join(real_folder, path.name) \
+            if real_folder is not None and isinstance(path, Path) else None
+        if real is None or os.path.islink(real):
+            real = real_path(path)
+        return real, partial(load_bare_file, path, self.options)
 
     def _jsonl_jobs(self) -> Iterator[tuple[str | None, Job]]:
         """One job per non-blank line of each JSONL file, read as a stream."""
