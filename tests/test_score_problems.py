@@ -152,9 +152,15 @@ def test_word_count_takes_the_plain_path_only_where_it_finds_the_same_words(text
     assert word_count(text) == len(WORD.findall(text))
 
 
+@given(st.text(alphabet="aZ9_ -'’.,;\t\n\"“”—…\u2003\u2060\x7f", max_size=60))
+def test_word_count_of_ascii_and_general_punctuation_is_that_of_the_word_pattern(
+        text: str) -> None:
+    assert word_count(text) == len(WORD.findall(text))
+
+
 @pytest.mark.parametrize(("text", "words"), [
     ("l'État et la société", 4), ("e\u0301te\u0301 chaud", 2), ("日本語 text", 4),
-    ("well-known_name 42", 3)])
+    ("well-known_name 42", 3), ("it’s a “state-run” fund—at 10-12%", 6)])
 def test_word_count_counts_cjk_characters_and_keeps_joining_marks_in_words(
         text: str, words: int) -> None:
     assert word_count(text) == words

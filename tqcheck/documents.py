@@ -9,7 +9,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, Protocol
+from typing import AnyStr, Literal, Protocol
 
 from tqcheck.records import pickled_by_fields
 
@@ -87,9 +87,9 @@ class Document:
         return markup.mask_urls(self.text)
 
 
-def occurrences(text: str, part: str) -> Iterator[int]:
-    """The offsets where `part` occurs in a text, in order, overlapping ones too (one
-    `str.find` each, several times quicker than a search by pattern)."""
+def occurrences(text: AnyStr, part: AnyStr) -> Iterator[int]:
+    """The offsets where `part` occurs in a text (or bytes), in order, overlapping ones too
+    (one `find` each, several times quicker than a search by pattern)."""
     found = text.find(part)
     while found >= 0:
         yield found

@@ -8,6 +8,7 @@ from itertools import filterfalse
 
 import regex
 
+from tqcheck.documents import occurrences
 from tqcheck.errors import ConfigError
 from tqcheck.findings import Finding
 from tqcheck.scoring import Score
@@ -25,6 +26,15 @@ WORD = regex.compile(rf"{CJK}|[[\p{{L}}\p{{N}}\p{{M}}]--{CJK}]+(?:['’-][\p{{L}
 # faster. (tqcheck.latinwords has the like fast path for words of letters alone.)
 OUTSIDE_PLAIN = re.compile(r"[^\x00-\u02ff\u2000-\u206f\u20a0-\u20cf]")
 PLAIN_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# In a text of ASCII and general punctuation (U+2000-U+206F: quotation marks, dashes, spaces,
+# none of them in a word) alone, as most English news is, the words are runs of ASCII letters
+# and digits joined by an apostrophe or a hyphen: counted on the text's bytes, with every
+# other character made a space.
+OUTSIDE_ASCII = re.compile(r"[^\x00-\x7f\u2000-\u206f]")
+_ALNUM = bytes(code for code in range(0x80) if chr(code).isalnum())
+_RUNS_AND_JOINERS = bytes(code if code in _ALNUM or code in b"'-" else 0x20
+                          for code in range(0x100))
+_RUNS = bytes(code if code in _ALNUM else 0x20 for code in range(0x100))
 
 
 def _default_category_penalties() -> dict[str, dict[str, float]]:
@@ -103,11 +113,24 @@ def word_count(text: str) -> int:
     """Words of a text (each CJK character counts as one)."""
     # No word spans white space, so the words of a text are those of its tokens; and an
     # ASCII token's words are plain ones.
+    if not OUTSIDE_ASCII.search(text):
+        return _ascii_words(text)
     tokens = text.split()
     if not OUTSIDE_PLAIN.search(text):
         return _plain_words(tokens)
     return _plain_words(list(filter(str.isascii, tokens))) + len(
         WORD.findall(" ".join(filterfalse(str.isascii, tokens))))
+
+
+def _ascii_words(text: str) -> int:
+    """The words of a text of ASCII and general punctuation: its runs of letters and digits,
+    less one for each joiner with a letter or digit on both sides (which makes two runs
+    one word)."""
+    kept = text.replace("’", "'").encode("utf-8").translate(_RUNS_AND_JOINERS)
+    last = len(kept) - 1
+    links = sum(1 for joiner in (b"'", b"-") for at in occurrences(kept, joiner)
+                if 0 < at < last and kept[at - 1] in _ALNUM and kept[at + 1] in _ALNUM)
+    return len(kept.translate(_RUNS).split()) - links
 
 
 def _plain_words(tokens: list[str]) -> int:
