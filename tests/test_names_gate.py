@@ -13,7 +13,12 @@ from tests.test_check_name_consistency import RULE
 from tqcheck.checks.base import Hit
 from tqcheck.checks.name_consistency import Language, NameConsistencyCheck
 from tqcheck.documents import Article, Document
-from tqcheck.names.clusters import cluster, spellings_of, words_that_may_vary
+from tqcheck.names.clusters import (
+    cluster,
+    mentions_that_may_vary,
+    spellings_of,
+    words_that_may_vary,
+)
 from tqcheck.names.keys import KeyMaker
 from tqcheck.names.mentions import (
     Mention,
@@ -91,6 +96,17 @@ def test_the_lines_of_the_words_that_may_vary_make_the_same_clusters(drawn: str,
     some = mentions_of(drawn, rules, may_vary(drawn, code))
     assert clusters_of_several(some, code) == clusters_of_several(find_mentions(drawn, rules),
                                                                  code)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.sampled_from(["en", "de"]))
+def test_the_mentions_that_may_vary_make_the_same_clusters_as_all(drawn: str,
+                                                                  code: str) -> None:
+    language = CHECK.languages[code]
+    every = find_mentions(drawn, language.mentions)
+    some = mentions_that_may_vary(every, any_source_keys(language), language.similarity)
+    assert clusters_of_several(some, code) == clusters_of_several(every, code)
+    assert all(mention in every for mention in some)
 
 
 @settings(max_examples=400, deadline=None)

@@ -21,7 +21,14 @@ from tqcheck.lazyregex import LazyPattern
 from tqcheck.matching import PhraseMatcher, normalize
 from tqcheck.names.across import divergences, pack
 from tqcheck.names.canonical import choose
-from tqcheck.names.clusters import Cluster, Similarity, cluster, spellings_of, words_that_may_vary
+from tqcheck.names.clusters import (
+    Cluster,
+    Similarity,
+    cluster,
+    mentions_that_may_vary,
+    spellings_of,
+    words_that_may_vary,
+)
 from tqcheck.names.house import HouseList
 from tqcheck.names.keys import KeyMaker, Replacer
 from tqcheck.names.mentions import (
@@ -160,11 +167,11 @@ class NameConsistencyCheck(Check):
         return maker
 
     def clusters(self, article: Article) -> list[Cluster]:
-        """The clusters of two spellings or more of an article's name words. Unless
-        summarising the article for the check across articles has found its mentions
-        already, only the mentions of the words that could be linked to another, which are
-        quick to tell (none in most texts), are looked for: no other word is in such a
-        cluster."""
+        """The clusters of two spellings or more of an article's name words. Only the
+        mentions of the words that could be linked to another, which are quick to tell (none
+        in most texts), are clustered: no other word is in such a cluster. They are looked
+        for in the text, unless summarising the article for the check across articles has
+        found all its mentions already."""
         language = self.languages.get(article.target_lang or "")
         if language is None:
             return []
@@ -173,9 +180,11 @@ class NameConsistencyCheck(Check):
         mentions = remembered_mentions(text, language.mentions)
         if mentions is None:
             words = words_that_may_vary(text, language.mentions, keys, language.similarity)
-            if not words:
-                return []
-            mentions = mentions_of(text, language.mentions, words)
+            mentions = mentions_of(text, language.mentions, words) if words else []
+        else:
+            mentions = mentions_that_may_vary(mentions, keys, language.similarity)
+        if not mentions:
+            return []
         found = cluster(spellings_of(mentions, keys), keys, language.similarity)
         return [group for group in found if len(group.spellings) > 1]
 

@@ -138,6 +138,20 @@ def words_that_may_vary(text: str, rules: MentionRules, keys: KeyMaker,
     return linkable(suspects, keys, similarity)
 
 
+def mentions_that_may_vary(mentions: list[Mention], keys: KeyMaker,
+                           similarity: Similarity) -> list[Mention]:
+    """The mentions that hold a name word (not a common word) that could be linked to another
+    of the mentions' name words: clustering them alone finds the same clusters of two
+    spellings or more as clustering all the mentions (no other word is in one). None for
+    most texts."""
+    words = linkable({token.text for mention in mentions for token in mention.tokens
+                      if not token.common}, keys, similarity)
+    if not words:
+        return []
+    return [mention for mention in mentions
+            if any(not token.common and token.text in words for token in mention.tokens)]
+
+
 def cluster(spellings: list[Spelling], keys: KeyMaker,
             similarity: Similarity | None) -> list[Cluster]:
     """Group spellings of one name: linked by a shared key, or (unless `similarity` is None)
