@@ -128,6 +128,8 @@ class Engine:
 
     def ignored_here(self, rule: Rule, article: Article) -> bool:
         """Whether the article or a per-path setting turns the rule off."""
+        if not (article.ignore or self.path_ignores):
+            return False
         if matches_any(rule.id, article.ignore):
             return True
         return any(fnmatchcase(article.target.path, path_glob) and matches_any(rule.id, ids)
