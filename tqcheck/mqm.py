@@ -111,10 +111,10 @@ def _weights(table: dict, where: str) -> dict[str, float]:
 
 def word_count(text: str) -> int:
     """Words of a text (each CJK character counts as one)."""
-    # No word spans white space, so the words of a text are those of its tokens; and an
-    # ASCII token's words are plain ones.
     if not OUTSIDE_ASCII.search(text):
         return _ascii_words(text)
+    # No word spans white space, so the words of a text are those of its tokens; and an
+    # ASCII token's words are plain ones.
     tokens = text.split()
     if not OUTSIDE_PLAIN.search(text):
         return _plain_words(tokens)
