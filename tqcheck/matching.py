@@ -16,6 +16,7 @@ up to LEAD_BUDGET times the expression's length (about what compiling it costs),
 matches by lead only while the whole expression is not compiled (a matcher built afresh,
 not loaded from the rule cache, compiles it at once).
 """
+
 from __future__ import annotations
 
 import re

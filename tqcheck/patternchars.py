@@ -92,8 +92,10 @@ def _part(item: tuple) -> frozenset[str] | None:
 def _listed(members: list) -> frozenset[str] | None:
     """The characters of a set that lists them (not negated, no classes, few), or None."""
     codes = listed_codes(members, MAX_CHARS)
-    chars = None if codes is None else frozenset(map(chr, codes))
-    return chars if chars is not None and len(chars) <= MAX_CHARS else None
+    if codes is None:
+        return None
+    chars = frozenset(map(chr, codes))
+    return chars if len(chars) <= MAX_CHARS else None
 
 
 def listed_codes(members: list, widest: int) -> list[int] | None:

@@ -75,8 +75,8 @@ class Language:
         self.house_since = self.house.since()
         self.house_matcher = PhraseMatcher(spellings, case_sensitive=True, whole_word=True)
         self.house_spelling_of = {
-            normalize(spelling, True): house for spelling, house in spellings.items()
-            if normalize(spelling, True) != normalize(house, True)}
+            key: house for spelling, house in spellings.items()
+            if (key := normalize(spelling, True)) != normalize(house, True)}
 
     def house_variants(self, text: str) -> Iterator[tuple[int, int, str]]:
         """The spans of the house list's variant spellings in a text, with the house spelling.
