@@ -11,7 +11,7 @@ from tests.helpers import ROOT, run_tqcheck
 from tqcheck import inputs
 from tqcheck.config import Config
 from tqcheck.inputs import InputWalk, LoadOptions, Preloaded, load_paths
-from tqcheck.pipeline import PARALLEL_FROM, Linter
+from tqcheck.pipeline import PARALLEL_FROM, Linter, chunks
 from tqcheck.run import StreamOptions, configured_rules, holds_one_article, lint, run_engine
 
 # Articles of one series: the mayor's name is spelled one way in most, another in one.
@@ -53,6 +53,13 @@ def test_workers_give_the_same_findings_in_the_same_order(series: Path) -> None:
     assert {"names/inconsistent-spelling", "input/empty"} <= rules
     assert any(f.path.endswith("odd.en.txt") and f.suggestion == "Wisniewska"
                for f in two.findings)
+
+
+def test_chunks_double_up_to_the_largest_and_keep_every_job_in_order() -> None:
+    made = list(chunks(iter(range(200)), 8, 64))
+    assert [len(chunk) for chunk in made] == [8, 16, 32, 64, 64, 16]
+    assert [job for chunk in made for job in chunk] == list(range(200))
+    assert [len(chunk) for chunk in chunks(iter(range(20)), 8, 64)] == [8, 12]
 
 
 def test_only_articles_with_references_are_kept_by_default(series: Path) -> None:

@@ -36,7 +36,8 @@ def keep_for(report_shows_articles: bool, fix: bool) -> Keep:
 
 
 PARALLEL_FROM = 16  # fewer jobs than this are linted in process: workers would cost more
-CHUNK = 8  # jobs sent to a worker at a time
+CHUNK = 8  # jobs sent to a worker at a time, at first
+LARGEST_CHUNK = 64  # ... doubling up to this: fewer, larger results cost the run less
 IN_FLIGHT = 4  # chunks per worker sent ahead of the results read
 
 
@@ -110,8 +111,9 @@ def default_jobs() -> int:
 def outcomes(jobs: Iterable[Job], linter: Linter, processes: int) -> Iterator[Outcome]:
     """The outcomes of all jobs, in the order of the jobs, linted by `processes` workers
     (in this process when 1, or when there are only a few jobs). Workers lint `CHUNK` jobs
-    at a time, and only a few chunks per worker are in flight, so memory stays bounded
-    however many jobs there are."""
+    at a time at first, then twice as many each time up to `LARGEST_CHUNK` (so that a few
+    dozen jobs are still spread over the workers), and only a few chunks per worker are in
+    flight, so memory stays bounded however many jobs there are."""
     jobs = iter(jobs)
     first = list(islice(jobs, PARALLEL_FROM))
     if processes <= 1 or len(first) < PARALLEL_FROM:
@@ -126,7 +128,7 @@ def outcomes(jobs: Iterable[Job], linter: Linter, processes: int) -> Iterator[Ou
     with ProcessPoolExecutor(max_workers=processes, mp_context=context,
                              initializer=_start_worker, initargs=(linter,)) as pool:
         pending: deque[Future[Outcome]] = deque()
-        for chunk in chunks(chain(first, jobs), CHUNK):
+        for chunk in chunks(chain(first, jobs), CHUNK, LARGEST_CHUNK):
             pending.append(pool.submit(_lint_in_worker, chunk))
             if len(pending) >= IN_FLIGHT * processes:
                 yield pending.popleft().result()
@@ -134,11 +136,13 @@ def outcomes(jobs: Iterable[Job], linter: Linter, processes: int) -> Iterator[Ou
             yield pending.popleft().result()
 
 
-def chunks(items: Iterable[Job], size: int) -> Iterator[list[Job]]:
-    """Consecutive lists of `size` items (the last one shorter)."""
+def chunks(items: Iterable[Job], size: int, largest: int) -> Iterator[list[Job]]:
+    """Consecutive lists of items: `size` items, then twice as many each time up to
+    `largest` (the last list shorter)."""
     items = iter(items)
     while chunk := list(islice(items, size)):
         yield chunk
+        size = min(2 * size, largest)
 
 
 _worker_linter: Linter | None = None
