@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import reduce
 from itertools import chain, islice
-from typing import Literal
+from typing import Literal, TypeVar
 
 from tqcheck.checks.base import Summary
 from tqcheck.documents import Article
@@ -36,7 +36,7 @@ def keep_for(report_shows_articles: bool, fix: bool) -> Keep:
 
 
 PARALLEL_FROM = 16  # fewer jobs than this are linted in process: workers would cost more
-CHUNK = 8  # jobs sent to a worker at a time, at first
+CHUNK = 8  # jobs in a worker's first chunk (and in each Dask partition)
 LARGEST_CHUNK = 64  # ... doubling up to this: fewer, larger results cost the run less
 IN_FLIGHT = 4  # chunks per worker sent ahead of the results read
 
@@ -136,7 +136,10 @@ def outcomes(jobs: Iterable[Job], linter: Linter, processes: int) -> Iterator[Ou
             yield pending.popleft().result()
 
 
-def chunks(items: Iterable[Job], size: int, largest: int) -> Iterator[list[Job]]:
+Item = TypeVar("Item")
+
+
+def chunks(items: Iterable[Item], size: int, largest: int) -> Iterator[list[Item]]:
     """Consecutive lists of items: `size` items, then twice as many each time up to
     `largest` (the last list shorter)."""
     items = iter(items)
